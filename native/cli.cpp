@@ -1,0 +1,211 @@
+#include "cli.h"
+
+#include <ostream>
+#include <sstream>
+
+#include "core/hash.h"
+#include "core/reader.h"
+#include "scenario/scenario.h"
+#include "session/session.h"
+
+namespace kalan {
+
+namespace {
+
+const char* kUsage =
+    "kalan — simulateur de gestion de cas de protection de l'enfant (SANDBOX, données fictives)\n"
+    "\n"
+    "Usage :\n"
+    "  kalan                                   ouvre l'application de bureau\n"
+    "  kalan validate FICHIER...               vérifie des scénarios ou des sessions\n"
+    "  kalan replay FICHIER                    rejoue une session ou un scénario (toute sa chronologie)\n"
+    "  kalan run SCENARIO --commands F.jsonl   applique des commandes (une par ligne)\n"
+    "        [--save SESSION.json] [--lang fr|en]\n"
+    "  kalan --version\n";
+
+struct Options {
+  Lang lang = Lang::fr;
+  std::vector<std::string> positional;
+  std::string commands, save;
+  std::string error;
+};
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) o.error = "option " + a + " : valeur manquante";
+      else into = args[++i];
+    };
+    if (a == "--commands") value(o.commands);
+    else if (a == "--save") value(o.save);
+    else if (a == "--lang") {
+      std::string l;
+      value(l);
+      if (l == "en") o.lang = Lang::en;
+      else if (l != "fr" && o.error.empty()) o.error = "langue inconnue : " + l + " (fr ou en)";
+    } else if (a.rfind("--", 0) == 0) o.error = "option inconnue : " + a;
+    else o.positional.push_back(a);
+  }
+  return o;
+}
+
+void print_errors(std::ostream& err, const std::string& file, const Diagnostics& errors, Lang lang) {
+  for (const auto& d : errors) err << file << ":" << render(d, lang) << "\n";
+}
+
+// A file holds a session if its "format" says so; anything else is read as a scenario.
+bool looks_like_session(const nlohmann::json& v) {
+  return v.is_object() && v.contains("format") && v["format"] == kSessionFormat;
+}
+
+struct Loaded {
+  std::optional<Session> session;
+  bool was_session = false;
+};
+
+Loaded load_any(const std::string& file, std::ostream& err, Lang lang) {
+  Loaded l;
+  Diagnostics errors;
+  auto text = read_file(file);
+  if (!text) {
+    add_error(errors, "", "file_unreadable", {file});
+    print_errors(err, file, errors, lang);
+    return l;
+  }
+  auto value = parse_json_text(*text, errors);
+  if (!value) {
+    print_errors(err, file, errors, lang);
+    return l;
+  }
+  if (looks_like_session(*value)) {
+    l.was_session = true;
+    SessionLoad sl = load_session(*value);
+    print_errors(err, file, sl.errors, lang);
+    l.session = std::move(sl.session);
+  } else {
+    ScenarioLoad sl = load_scenario(*value);
+    print_errors(err, file, sl.errors, lang);
+    if (sl.scenario) l.session.emplace(std::move(*sl.scenario));
+  }
+  return l;
+}
+
+void print_summary(std::ostream& out, const Session& s) {
+  const State& st = s.state();
+  out << "hash " << hex16(s.hash()) << "\n";
+  out << "scénario : " << s.scenario().meta.title << "\n";
+  out << "horloge : " << format_iso_time(st.clock.start) << " → " << format_iso_time(st.clock.now) << "\n";
+  out << "commandes : " << s.commands().size() << ", événements programmés restants : "
+      << (st.schedule.size() - st.schedule_cursor) << "\n";
+  out << "SMS : " << st.sms.log.size() << ", messages : " << st.messages.items.size()
+      << ", cas : " << st.cases.records.size() << "\n";
+}
+
+int cmd_validate(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.positional.empty()) {
+    err << "kalan validate : aucun fichier\n";
+    return 2;
+  }
+  bool all_ok = true;
+  for (const auto& file : o.positional) {
+    Loaded l = load_any(file, err, o.lang);
+    if (l.session) out << file << ": ok (" << (l.was_session ? "session" : "scénario") << ")\n";
+    else all_ok = false;
+  }
+  return all_ok ? 0 : 1;
+}
+
+int cmd_replay(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.positional.size() != 1) {
+    err << "kalan replay : un seul fichier attendu\n";
+    return 2;
+  }
+  Loaded l = load_any(o.positional[0], err, o.lang);
+  if (!l.session) return 1;
+  if (!l.was_session) {
+    l.session->set_journal_limit(0);
+    l.session->run_timeline();
+  }
+  print_summary(out, *l.session);
+  return 0;
+}
+
+int cmd_run(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.positional.size() != 1 || o.commands.empty()) {
+    err << "kalan run : usage : kalan run SCENARIO --commands FICHIER.jsonl\n";
+    return 2;
+  }
+  Loaded l = load_any(o.positional[0], err, o.lang);
+  if (!l.session) return 1;
+  auto text = read_file(o.commands);
+  if (!text) {
+    err << o.commands << ": " << render_message("file_unreadable", {o.commands}, o.lang) << "\n";
+    return 1;
+  }
+  Session& session = *l.session;
+  session.set_journal_limit(0);
+  std::istringstream lines(*text);
+  std::string line;
+  int line_no = 0;
+  bool malformed = false;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    Diagnostics errors;
+    const std::string where = o.commands + ":" + std::to_string(line_no);
+    nlohmann::json report = {{"line", line_no}};
+    std::optional<Command> cmd;
+    if (auto value = parse_json_text(line, errors)) cmd = parse_command(*value, "", errors);
+    if (!cmd) {
+      malformed = true;
+      report["ok"] = false;
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& d : errors) list.push_back(render(d, o.lang));
+      report["invalid"] = list;
+      for (const auto& d : errors) err << where << ":" << render(d, o.lang) << "\n";
+    } else {
+      nlohmann::json r = result_to_json(session.submit(*cmd), o.lang);
+      report.update(r);
+      report["type"] = command_type(*cmd);
+    }
+    out << report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  out << "hash " << hex16(session.hash()) << "\n";
+  if (!o.save.empty()) {
+    std::string why;
+    if (!write_file_atomic(o.save, session.to_json().dump(1, '\t'), &why)) {
+      err << "kalan run : " << why << "\n";
+      return 1;
+    }
+  }
+  return malformed ? 1 : 0;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    out << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    out << "kalan " << kVersion << "\n";
+    return 0;
+  }
+  const std::string sub = args[0];
+  Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!o.error.empty()) {
+    err << "kalan " << sub << " : " << o.error << "\n";
+    return 2;
+  }
+  if (sub == "validate") return cmd_validate(o, out, err);
+  if (sub == "replay") return cmd_replay(o, out, err);
+  if (sub == "run") return cmd_run(o, out, err);
+  err << "kalan : sous-commande inconnue « " << sub << " »\n\n" << kUsage;
+  return 2;
+}
+
+}  // namespace kalan

@@ -1,0 +1,104 @@
+#include "clock/clock.h"
+
+#include "core/apply.h"
+
+namespace kalan {
+
+std::optional<ClockAdvance> ClockAdvance::parse(ObjectReader& r) {
+  const int given = int(r.has("minutes")) + int(r.has("hours")) + int(r.has("days"));
+  if (given != 1) {
+    r.error("", "one_amount");
+    r.get("minutes"), r.get("hours"), r.get("days");
+    return std::nullopt;
+  }
+  ClockAdvance c;
+  constexpr std::int64_t kMaxMinutes = 10LL * 366 * 24 * 60;
+  if (r.has("minutes")) {
+    auto n = r.integer("minutes", 1, kMaxMinutes);
+    if (!n) return std::nullopt;
+    c.seconds = *n * 60;
+    c.unit = "minutes";
+  } else if (r.has("hours")) {
+    auto n = r.integer("hours", 1, kMaxMinutes / 60);
+    if (!n) return std::nullopt;
+    c.seconds = *n * 3600;
+    c.unit = "hours";
+  } else {
+    auto n = r.integer("days", 1, kMaxMinutes / 1440);
+    if (!n) return std::nullopt;
+    c.seconds = *n * 86400;
+    c.unit = "days";
+  }
+  return c;
+}
+
+void ClockAdvance::write(nlohmann::json& j) const {
+  const std::int64_t per = unit == "days" ? 86400 : unit == "hours" ? 3600 : 60;
+  j[unit] = seconds / per;
+}
+
+std::optional<ClockAdvanceTo> ClockAdvanceTo::parse(ObjectReader& r) {
+  auto at = r.time("at");
+  if (!at) return std::nullopt;
+  return ClockAdvanceTo{*at};
+}
+
+void ClockAdvanceTo::write(nlohmann::json& j) const { j["at"] = format_iso_time(at); }
+
+namespace {
+
+// Fires every scheduled entry due at or before `until`, then sets the clock to `until`.
+void run_until(State& s, SimTime until, std::vector<Event>& events) {
+  const SimTime from = s.clock.now;
+  while (const ScheduledEntry* e = s.next_scheduled()) {
+    if (e->at > until) break;
+    // Copy: the handler may read the schedule, and the cursor moves before it runs.
+    const ScheduledEntry entry = *e;
+    ++s.schedule_cursor;
+    if (entry.at > s.clock.now) s.clock.now = entry.at;
+    events.push_back(Event{s.clock.now, "timeline.fired",
+                           {{"seq", entry.seq}, {"label", entry.label}, {"command", command_type(entry.command)}}});
+    ApplyResult r = apply(s, entry.command);
+    if (r.ok) {
+      for (auto& ev : r.events) events.push_back(std::move(ev));
+    } else {
+      events.push_back(Event{s.clock.now, "timeline.failed",
+                             {{"seq", entry.seq},
+                              {"code", r.error.code},
+                              {"message", render_message(r.error.code, r.error.args)}}});
+    }
+  }
+  if (until > s.clock.now) s.clock.now = until;
+  events.push_back(Event{s.clock.now, "clock.advanced", {{"from", format_iso_time(from)}, {"to", format_iso_time(s.clock.now)}}});
+}
+
+bool may_move_clock(const Actor& a) { return a.kind != Actor::Kind::user; }
+
+}  // namespace
+
+ApplyResult apply_command(State& s, const Actor& a, const ClockAdvance& c) {
+  if (!may_move_clock(a)) return forbidden(a, ClockAdvance::kType);
+  ApplyResult r;
+  run_until(s, s.clock.now + c.seconds, r.events);
+  return r;
+}
+
+ApplyResult apply_command(State& s, const Actor& a, const ClockAdvanceTo& c) {
+  if (!may_move_clock(a)) return forbidden(a, ClockAdvanceTo::kType);
+  if (c.at < s.clock.now)
+    return ApplyResult::refuse("clock_backwards", {format_iso_time(c.at), format_iso_time(s.clock.now)});
+  ApplyResult r;
+  run_until(s, c.at, r.events);
+  return r;
+}
+
+ApplyResult apply_command(State& s, const Actor& a, const ClockNext&) {
+  if (!may_move_clock(a)) return forbidden(a, ClockNext::kType);
+  const ScheduledEntry* next = s.next_scheduled();
+  if (!next) return ApplyResult::refuse("no_scheduled_event");
+  ApplyResult r;
+  run_until(s, std::max(next->at, s.clock.now), r.events);
+  return r;
+}
+
+}  // namespace kalan

@@ -1,0 +1,44 @@
+// Commands: the closed set of everything that can change the simulation, each with a JSON form.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/cases.h"
+#include "clock/clock.h"
+#include "core/diag.h"
+#include "messages/messages.h"
+#include "sms/sms.h"
+
+namespace kalan {
+
+struct World;
+
+using CommandBody = std::variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms, ReportCase>;
+
+// Who acts: "trainer", "system", or the id of a user of the scenario.
+inline const char* kTrainer = "trainer";
+inline const char* kSystem = "system";
+
+struct Command {
+  std::string actor = kSystem;
+  std::string key;  // idempotency key chosen by the client; never part of the state
+  CommandBody body;
+};
+
+// The "type" of a command, e.g. "clock.advance".
+const char* command_type(const Command& c);
+// Every known command type, for messages and documentation.
+const std::vector<std::string>& command_types();
+
+// Reads a command from JSON. With `scheduled`, the actor is optional ("system") as in a timeline.
+std::optional<Command> parse_command(const nlohmann::json& value, const std::string& path, Diagnostics& out,
+                                     bool scheduled = false);
+// Checks that the ids a command names exist in the world.
+void check_command_refs(const Command& c, const World& w, const std::string& path, Diagnostics& out);
+// The JSON form of a command; parse_command(command_to_json(c)) gives c back.
+nlohmann::json command_to_json(const Command& c);
+
+}  // namespace kalan

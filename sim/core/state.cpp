@@ -1,0 +1,52 @@
+#include "core/state.h"
+
+#include <algorithm>
+
+#include "core/hash.h"
+#include "scenario/scenario.h"
+
+namespace kalan {
+
+State initial_state(const Scenario& scenario) {
+  State s;
+  s.world = scenario.world;
+  s.world.reindex();
+  s.clock.start = scenario.start;
+  s.clock.now = scenario.start;
+  s.rng = Rng::from_seed(scenario.seed);
+  s.sms.shortcode = scenario.shortcode;
+  s.schedule.reserve(scenario.timeline.size());
+  for (size_t i = 0; i < scenario.timeline.size(); ++i) {
+    const TimelineEntry& e = scenario.timeline[i];
+    s.schedule.push_back(ScheduledEntry{e.at, static_cast<std::int64_t>(i), e.label, e.command});
+  }
+  std::stable_sort(s.schedule.begin(), s.schedule.end(),
+                   [](const ScheduledEntry& a, const ScheduledEntry& b) { return a.at < b.at; });
+  return s;
+}
+
+nlohmann::json canonical_state(const State& s) {
+  using nlohmann::json;
+  json rng = json::array();
+  for (auto w : s.rng.s) rng.push_back(hex16(w));
+  json schedule = json::array();
+  for (size_t i = s.schedule_cursor; i < s.schedule.size(); ++i) {
+    const ScheduledEntry& e = s.schedule[i];
+    schedule.push_back(
+        {{"at", format_iso_time(e.at)}, {"seq", e.seq}, {"label", e.label}, {"command", command_to_json(e.command)}});
+  }
+  return json{{"format", "kalan-state"},
+              {"version", 1},
+              {"clock", {{"start", format_iso_time(s.clock.start)}, {"now", format_iso_time(s.clock.now)}}},
+              {"rng", std::move(rng)},
+              {"world", world_to_json(s.world)},
+              {"schedule", std::move(schedule)},
+              {"commands_applied", s.commands_applied},
+              {"messages", messages_to_json(s.messages)},
+              {"sms", sms_to_json(s.sms)},
+              {"cases", cases_to_json(s.cases)}};
+}
+
+std::uint64_t state_hash(const State& s) { return canonical_hash(canonical_state(s)); }
+
+}  // namespace kalan

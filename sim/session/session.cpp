@@ -1,0 +1,148 @@
+#include "session/session.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+#include "core/hash.h"
+#include "core/reader.h"
+
+namespace kalan {
+
+Session::Session(Scenario scenario) : scenario_(std::move(scenario)), state_(initial_state(scenario_)) {}
+
+ApplyResult Session::submit(const Command& command) {
+  ApplyResult r = apply(state_, command);
+  JournalEntry entry;
+  entry.seq = r.ok ? static_cast<std::int64_t>(commands_.size()) : -1;
+  if (r.ok) commands_.push_back(command);
+  if (journal_limit_ > 0) {
+    entry.command = command;
+    entry.result = r;
+    journal_.push_back(std::move(entry));
+    if (journal_.size() > journal_limit_) journal_.erase(journal_.begin(), journal_.begin() + journal_.size() / 4);
+  }
+  return r;
+}
+
+void Session::run_timeline() {
+  Command next{kSystem, "", ClockNext{}};
+  while (state_.next_scheduled()) submit(next);
+}
+
+nlohmann::json Session::to_json() const {
+  nlohmann::json cmds = nlohmann::json::array();
+  for (const auto& c : commands_) cmds.push_back(command_to_json(c));
+  return {{"format", kSessionFormat},
+          {"version", kSessionVersion},
+          {"scenario", scenario_.source},
+          {"commands", std::move(cmds)},
+          {"hash", hex16(hash())}};
+}
+
+namespace {
+
+SessionLoad load_checked(const nlohmann::json& value) {
+  SessionLoad result;
+  Diagnostics& out = result.errors;
+  ObjectReader root(value, "", out);
+  if (!root.is_object()) return result;
+  if (auto format = root.string("format"))
+    if (*format != kSessionFormat) root.error("format", "bad_format", {*format, kSessionFormat});
+  if (auto version = root.integer("version", 0, 1000000))
+    if (*version != kSessionVersion)
+      root.error("version", "bad_version", {std::to_string(*version), std::to_string(kSessionVersion)});
+  std::optional<Scenario> scenario;
+  if (const nlohmann::json* sc = root.required("scenario")) {
+    ScenarioLoad sl = load_scenario(*sc);
+    for (auto& d : sl.errors) {
+      d.path = "/scenario" + d.path;
+      out.push_back(std::move(d));
+    }
+    scenario = std::move(sl.scenario);
+  }
+  std::vector<Command> commands;
+  if (const nlohmann::json* list = root.array("commands")) {
+    for (size_t i = 0; i < list->size(); ++i)
+      if (auto c = parse_command((*list)[i], path_join("/commands", i), out)) commands.push_back(std::move(*c));
+  }
+  auto saved_hash = root.string("hash", false);
+  root.reject_unknown_keys();
+  if (!out.empty() || !scenario) return result;
+
+  Session session(std::move(*scenario));
+  session.set_journal_limit(0);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    ApplyResult r = session.submit(commands[i]);
+    if (!r.ok) {
+      add_error(out, path_join("/commands", i), "command_refused",
+                {std::to_string(i), render_message(r.error.code, r.error.args)});
+      return result;
+    }
+  }
+  const std::string replayed = hex16(session.hash());
+  if (saved_hash && *saved_hash != replayed) {
+    add_error(out, "/hash", "session_hash_mismatch", {replayed, *saved_hash});
+    return result;
+  }
+  session.set_journal_limit(2000);
+  result.session.emplace(std::move(session));
+  return result;
+}
+
+}  // namespace
+
+SessionLoad load_session(const nlohmann::json& value) {
+  try {
+    return load_checked(value);
+  } catch (const std::exception& e) {
+    SessionLoad r;
+    add_error(r.errors, "", "json_syntax", {"?", "?", e.what()});
+    return r;
+  }
+}
+
+SessionLoad load_session_text(const std::string& text) {
+  SessionLoad r;
+  auto value = parse_json_text(text, r.errors);
+  if (!value) return r;
+  return load_session(*value);
+}
+
+bool write_file_atomic(const std::string& path, const std::string& content, std::string* error) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) {
+      if (error) *error = tmp + ": " + std::strerror(errno);
+      return false;
+    }
+    f.write(content.data(), static_cast<std::streamsize>(content.size()));
+    f.flush();
+    if (!f) {
+      if (error) *error = tmp + ": " + std::strerror(errno);
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (error) *error = path + ": " + std::strerror(errno);
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return std::nullopt;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  if (f.bad()) return std::nullopt;
+  return ss.str();
+}
+
+}  // namespace kalan

@@ -1,0 +1,66 @@
+// A session: a scenario plus the log of accepted commands. Replaying the log rebuilds the state.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/apply.h"
+#include "scenario/scenario.h"
+
+namespace kalan {
+
+inline constexpr const char* kSessionFormat = "kalan-session";
+inline constexpr int kSessionVersion = 1;
+
+// One submitted command and what it did, for the event log on screen (not saved).
+struct JournalEntry {
+  std::int64_t seq = 0;  // position in the accepted log, or -1 when refused
+  Command command;
+  ApplyResult result;
+};
+
+class Session {
+ public:
+  explicit Session(Scenario scenario);
+
+  // Applies a command; accepted commands join the log, refused ones only the journal.
+  ApplyResult submit(const Command& command);
+  // Runs the whole scripted timeline (clock.next until nothing is scheduled).
+  void run_timeline();
+
+  const Scenario& scenario() const { return scenario_; }
+  const State& state() const { return state_; }
+  const std::vector<Command>& commands() const { return commands_; }
+  const std::vector<JournalEntry>& journal() const { return journal_; }
+  void set_journal_limit(size_t n) { journal_limit_ = n; }
+  std::uint64_t hash() const { return state_hash(state_); }
+
+  // The saved form: {format, version, scenario, commands, hash}.
+  nlohmann::json to_json() const;
+
+ private:
+  Scenario scenario_;
+  State state_;
+  std::vector<Command> commands_;
+  std::vector<JournalEntry> journal_;
+  size_t journal_limit_ = 2000;
+};
+
+struct SessionLoad {
+  std::optional<Session> session;
+  Diagnostics errors;
+};
+
+// Loads a saved session: validates its scenario, parses and replays every command, checks the hash.
+SessionLoad load_session(const nlohmann::json& value);
+SessionLoad load_session_text(const std::string& text);
+
+// Writes a file through a temporary file and a rename, so a crash never leaves half a file.
+bool write_file_atomic(const std::string& path, const std::string& content, std::string* error = nullptr);
+// Reads a whole file; nullopt if it cannot be read.
+std::optional<std::string> read_file(const std::string& path);
+
+}  // namespace kalan
