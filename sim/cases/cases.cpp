@@ -12,7 +12,7 @@ std::optional<ReportCase> ReportCase::parse(ObjectReader& r) {
   const size_t before = r.diagnostics().size();
   c.child_name = r.string("child_name").value_or("");
   c.age = static_cast<int>(r.integer("age", 0, 17, false).value_or(-1));
-  c.sex = r.one_of("sex", {"f", "m"}, "sexe").value_or("");
+  c.sex = r.one_of("sex", {"f", "m"}, "@sex").value_or("");
   c.location = r.id("location").value_or("");
   c.organisation = r.id("organisation", false).value_or("");
   c.summary = r.string("summary", false, true).value_or("");
@@ -30,19 +30,19 @@ void ReportCase::write(nlohmann::json& j) const {
 }
 
 void ReportCase::check_refs(const World& w, const std::string& path, Diagnostics& out) const {
-  if (!w.find_location(location)) add_error(out, path + "/location", "unknown_ref", {"lieu", location});
+  if (!w.find_location(location)) add_error(out, path + "/location", "unknown_ref", {"@location", location});
   if (!organisation.empty() && !w.find_organisation(organisation))
-    add_error(out, path + "/organisation", "unknown_ref", {"organisation", organisation});
+    add_error(out, path + "/organisation", "unknown_ref", {"@organisation", organisation});
 }
 
 ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c) {
   if (!a.may({"case_worker", "supervisor"})) return forbidden(a, ReportCase::kType);
-  if (!s.world.find_location(c.location)) return ApplyResult::refuse("unknown_ref", {"lieu", c.location});
+  if (!s.world.find_location(c.location)) return ApplyResult::refuse("unknown_ref", {"@location", c.location});
   // A worker registers the case for their own structure; the system must say which one.
   std::string org = c.organisation;
   if (org.empty() && a.user) org = a.user->organisation;
   if (org.empty()) return ApplyResult::refuse("missing", {"organisation"});
-  if (!s.world.find_organisation(org)) return ApplyResult::refuse("unknown_ref", {"organisation", org});
+  if (!s.world.find_organisation(org)) return ApplyResult::refuse("unknown_ref", {"@organisation", org});
   CaseRecord rec;
   char id[16];
   std::snprintf(id, sizeof id, "CAS-%04lld", static_cast<long long>(s.cases.next_number));
@@ -56,7 +56,7 @@ ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c) {
   rec.reported_by = a.id;
   rec.summary = c.summary;
   ApplyResult r;
-  r.events.push_back(Event{s.clock.now, "case.identified", {{"id", rec.id}, {"organisation", org}, {"child_name", c.child_name}}});
+  r.events.push_back(Event{s.clock.now, "case.identified", {{"id", rec.id}, {"@organisation", org}, {"child_name", c.child_name}}});
   ++s.cases.next_number;
   s.cases.records.push_back(std::move(rec));
   return r;

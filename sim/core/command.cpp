@@ -50,7 +50,7 @@ std::optional<Command> parse_command(const nlohmann::json& value, const std::str
   if (!r.is_object()) return std::nullopt;
   const size_t errors_before = out.size();
   Command c;
-  auto type = r.one_of("type", command_types(), "type de commande");
+  auto type = r.one_of("type", command_types(), "@command_type");
   if (scheduled) {
     c.actor = r.id("actor", false).value_or(kSystem);
   } else {

@@ -27,6 +27,9 @@ using Diagnostics = std::vector<Diagnostic>;
 std::string path_join(const std::string& base, const std::string& key);
 std::string path_join(const std::string& base, std::size_t index);
 
+// Replaces {0}..{9} in a message template with `args`.
+std::string fill_template(const char* tmpl, const std::vector<std::string>& args);
+
 // Joins a list of allowed values for "expected: a, b, c" messages.
 std::string join_list(const std::vector<std::string>& items);
 

@@ -72,7 +72,34 @@ const std::map<std::string, Template>& catalogue() {
   return table;
 }
 
-std::string substitute(const char* tmpl, const std::vector<std::string>& args) {
+}  // namespace
+
+// Nouns named in messages: an argument "@role" is rendered through this table.
+const std::map<std::string, Template>& nouns() {
+  static const std::map<std::string, Template> table = {
+      {"@role", {"rôle", "role"}},
+      {"@level", {"niveau", "level"}},
+      {"@org_kind", {"type d'organisation", "organisation type"}},
+      {"@service_type", {"type de service", "service type"}},
+      {"@day", {"jour", "day"}},
+      {"@language", {"langue", "language"}},
+      {"@command_type", {"type de commande", "command type"}},
+      {"@sex", {"sexe", "sex"}},
+      {"@shortcode", {"numéro court", "short code"}},
+      {"@location", {"lieu", "place"}},
+      {"@parent_location", {"lieu parent", "parent place"}},
+      {"@organisation", {"organisation", "organisation"}},
+      {"@user", {"utilisateur", "user"}},
+      {"@region", {"région", "region"}},
+      {"@cercle", {"cercle", "cercle"}},
+      {"@commune", {"commune", "commune"}},
+      {"@day_range", {"(ou une plage : mon-fri)", "(or a range: mon-fri)"}},
+      {"@shortcode_rule", {"3 à 15 chiffres, par exemple 21999", "3 to 15 digits, for example 21999"}},
+  };
+  return table;
+}
+
+std::string fill_template(const char* tmpl, const std::vector<std::string>& args) {
   std::string out;
   for (const char* p = tmpl; *p; ++p) {
     if (*p == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
@@ -86,13 +113,17 @@ std::string substitute(const char* tmpl, const std::vector<std::string>& args) {
   return out;
 }
 
-}  // namespace
-
 std::string render_message(const std::string& code, const std::vector<std::string>& args, Lang lang) {
   const auto& table = catalogue();
   const auto it = table.find(code);
   if (it == table.end()) return code;
-  return substitute(lang == Lang::fr ? it->second.fr : it->second.en, args);
+  std::vector<std::string> words = args;
+  for (auto& w : words) {
+    if (w.empty() || w[0] != '@') continue;
+    const auto n = nouns().find(w);
+    if (n != nouns().end()) w = lang == Lang::fr ? n->second.fr : n->second.en;
+  }
+  return fill_template(lang == Lang::fr ? it->second.fr : it->second.en, words);
 }
 
 std::string render(const Diagnostic& d, Lang lang) {

@@ -24,13 +24,13 @@ void SendMessage::write(nlohmann::json& j) const {
 }
 
 void SendMessage::check_refs(const World& w, const std::string& path, Diagnostics& out) const {
-  if (!w.find_user(to)) add_error(out, path + "/to", "unknown_ref", {"utilisateur", to});
+  if (!w.find_user(to)) add_error(out, path + "/to", "unknown_ref", {"@user", to});
 }
 
 ApplyResult apply_command(State& s, const Actor& a, const SendMessage& c) {
   // Anyone may write to a user; the recipient must exist and be active.
   const User* to = s.world.find_user(c.to);
-  if (!to) return ApplyResult::refuse("unknown_ref", {"utilisateur", c.to});
+  if (!to) return ApplyResult::refuse("unknown_ref", {"@user", c.to});
   if (!to->active) return ApplyResult::refuse("inactive_actor", {c.to});
   UserMessage m;
   m.id = static_cast<std::int64_t>(s.messages.items.size()) + 1;

@@ -20,14 +20,14 @@ ScenarioMeta parse_meta(ObjectReader& root, Diagnostics& out) {
   ObjectReader r(*v, root.path_of("meta"), out);
   if (!r.is_object()) return m;
   m.title = r.string("title").value_or("");
-  m.language = r.one_of("language", {"fr", "en"}, "langue", false).value_or("fr");
+  m.language = r.one_of("language", {"fr", "en"}, "@language", false).value_or("fr");
   m.description = r.string("description", false, true).value_or("");
   m.objectives = r.strings("objectives", false).value_or(std::vector<std::string>{});
   r.reject_unknown_keys();
   return m;
 }
 
-void parse_timeline(ObjectReader& root, Scenario& s, Diagnostics& out) {
+void parse_timeline(ObjectReader& root, Scenario& s, bool start_known, Diagnostics& out) {
   const nlohmann::json* list = root.array("timeline", false);
   if (!list) return;
   for (size_t i = 0; i < list->size(); ++i) {
@@ -48,7 +48,9 @@ void parse_timeline(ObjectReader& root, Scenario& s, Diagnostics& out) {
     } else {
       r.error("", "need_at_or_after");
     }
-    if (at && *at < s.start) {
+    if (!start_known) {
+      // Without a valid start, "too early" or "too late" would only repeat the clock's error.
+    } else if (at && *at < s.start) {
       r.error(has_at ? "at" : "after", "before_start", {format_iso_time(*at), format_iso_time(s.start)});
       at.reset();
     } else if (at && *at - s.start > kMaxSpan) {
@@ -61,7 +63,7 @@ void parse_timeline(ObjectReader& root, Scenario& s, Diagnostics& out) {
       const std::string ep = r.path_of("event");
       if (auto cmd = parse_command(*ev, ep, out, true)) {
         if (cmd->actor != kSystem && cmd->actor != kTrainer && !s.world.find_user(cmd->actor))
-          add_error(out, ep + "/actor", "unknown_ref", {"utilisateur", cmd->actor});
+          add_error(out, ep + "/actor", "unknown_ref", {"@user", cmd->actor});
         check_command_refs(*cmd, s.world, ep, out);
         if (std::holds_alternative<ClockAdvance>(cmd->body) || std::holds_alternative<ClockAdvanceTo>(cmd->body) ||
             std::holds_alternative<ClockNext>(cmd->body))
@@ -105,10 +107,13 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
       root.error("version", "bad_version", {std::to_string(*version), std::to_string(kScenarioVersion)});
   }
   s.meta = parse_meta(root, out);
+  bool start_known = false;
   if (const nlohmann::json* clock = root.required("clock")) {
     ObjectReader c(*clock, root.path_of("clock"), out);
     if (c.is_object()) {
-      s.start = c.time("start").value_or(0);
+      auto start = c.time("start");
+      start_known = start.has_value();
+      s.start = start.value_or(0);
       c.reject_unknown_keys();
     }
   }
@@ -117,14 +122,14 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
     ObjectReader r(*sms, root.path_of("sms"), out);
     if (auto code = r.string("shortcode", false)) {
       if (code->empty() || code->size() > 15 || code->find_first_not_of("0123456789") != std::string::npos)
-        r.error("shortcode", "unknown_value", {"numéro court", *code, "3 à 15 chiffres, par exemple 21999"});
+        r.error("shortcode", "unknown_value", {"@shortcode", *code, "@shortcode_rule"});
       else
         s.shortcode = *code;
     }
     r.reject_unknown_keys();
   }
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
-  parse_timeline(root, s, out);
+  parse_timeline(root, s, start_known, out);
   root.reject_unknown_keys({"$comment"});
   if (out.empty()) dry_run_timeline(s, out);
   if (out.empty()) {

@@ -74,7 +74,7 @@ std::string format_clock(int minutes) {
 std::optional<std::vector<int>> parse_days(const nlohmann::json& v, const std::string& path, Diagnostics& out) {
   std::vector<int> days;
   auto bad = [&](const std::string& text) {
-    add_error(out, path, "unknown_value", {"jour", text, join_list(kDays) + " (ou une plage : mon-fri)"});
+    add_error(out, path, "unknown_value", {"@day", text, join_list(kDays) + " @day_range"});
   };
   if (v.is_string()) {
     const std::string s = v.get<std::string>();
@@ -92,7 +92,7 @@ std::optional<std::vector<int>> parse_days(const nlohmann::json& v, const std::s
     for (size_t i = 0; i < v.size(); ++i) {
       const int d = v[i].is_string() ? day_index(v[i].get<std::string>()) : -1;
       if (d < 0) {
-        add_error(out, path_join(path, i), "unknown_value", {"jour", v[i].is_string() ? v[i].get<std::string>() : v[i].dump(), join_list(kDays)});
+        add_error(out, path_join(path, i), "unknown_value", {"@day", v[i].is_string() ? v[i].get<std::string>() : v[i].dump(), join_list(kDays)});
         return std::nullopt;
       }
       days.push_back(d);
@@ -179,7 +179,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     check_unique(seen, id, p + "/id", out);
     l.id = id.value_or("");
     l.name = o.string("name").value_or("");
-    auto level = o.one_of("level", location_levels(), "niveau");
+    auto level = o.one_of("level", location_levels(), "@level");
     if (level) l.level = static_cast<LocationLevel>(std::find(location_levels().begin(), location_levels().end(), *level) - location_levels().begin());
     l.parent = o.id("parent", level && *level != "region").value_or("");
     if (level && *level == "region" && o.has("parent")) o.error("parent", "parent_forbidden");
@@ -194,7 +194,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     check_unique(seen, id, p + "/id", out);
     org.id = id.value_or("");
     org.name = o.string("name").value_or("");
-    org.kind = o.one_of("kind", organisation_kinds(), "type d'organisation").value_or("");
+    org.kind = o.one_of("kind", organisation_kinds(), "@org_kind").value_or("");
     org.location = o.id("location").value_or("");
     o.reject_unknown_keys();
     w.organisations.push_back(std::move(org));
@@ -207,7 +207,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     check_unique(seen, id, p + "/id", out);
     u.id = id.value_or("");
     u.name = o.string("name").value_or("");
-    u.role = o.one_of("role", user_roles(), "rôle").value_or("");
+    u.role = o.one_of("role", user_roles(), "@role").value_or("");
     u.organisation = o.id("organisation").value_or("");
     u.phone = optional_phone(o, false);
     u.email = optional_email(o);
@@ -223,7 +223,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     check_unique(seen, id, p + "/id", out);
     s.id = id.value_or("");
     s.name = o.string("name").value_or("");
-    s.type = o.one_of("type", service_types(), "type de service").value_or("");
+    s.type = o.one_of("type", service_types(), "@service_type").value_or("");
     s.organisation = o.id("organisation", false).value_or("");
     s.location = o.id("location").value_or("");
     s.phone = optional_phone(o, true);
@@ -257,7 +257,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     c.name = o.string("name").value_or("");
     c.phone = optional_phone(o, true);
     c.location = o.id("location", false).value_or("");
-    c.language = o.one_of("language", {"fra", "eng", "bam", "ful", "wol"}, "langue", false).value_or("fra");
+    c.language = o.one_of("language", {"fra", "eng", "bam", "ful", "wol"}, "@language", false).value_or("fra");
     c.groups = o.strings("groups", false).value_or(std::vector<std::string>{});
     if (const auto* f = o.object("fields", false)) {
       for (auto it = f->begin(); it != f->end(); ++it) {
@@ -280,17 +280,17 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     const std::string p = path_join(path_join(path + "/locations", i), "parent");
     const Location* parent = w.find_location(l.parent);
     if (!parent) {
-      add_error(out, p, "unknown_ref", {"lieu parent", l.parent});
+      add_error(out, p, "unknown_ref", {"@parent_location", l.parent});
     } else if (static_cast<int>(parent->level) != static_cast<int>(l.level) - 1) {
-      const std::string want = l.level == LocationLevel::cercle ? "région" : "cercle";
-      add_error(out, p, "bad_parent", {level_name(l.level), want, parent->id, level_name(parent->level)});
+      const std::string want = l.level == LocationLevel::cercle ? "@region" : "@cercle";
+      add_error(out, p, "bad_parent", {"@" + level_name(l.level), want, parent->id, "@" + level_name(parent->level)});
     }
   }
   auto check_location = [&](const std::string& id, const std::string& p) {
-    if (!id.empty() && !w.find_location(id)) add_error(out, p, "unknown_ref", {"lieu", id});
+    if (!id.empty() && !w.find_location(id)) add_error(out, p, "unknown_ref", {"@location", id});
   };
   auto check_org = [&](const std::string& id, const std::string& p) {
-    if (!id.empty() && !w.find_organisation(id)) add_error(out, p, "unknown_ref", {"organisation", id});
+    if (!id.empty() && !w.find_organisation(id)) add_error(out, p, "unknown_ref", {"@organisation", id});
   };
   auto check_phone = [&](std::map<std::string, std::string>& phones, const std::string& phone, const std::string& p) {
     if (phone.empty()) return;

@@ -1,0 +1,65 @@
+# Web build: the browser app (app/kalan.js + kalan.wasm), kalan-cli.js, the core tests and the benchmark for node.
+set(KALAN_WEB_PREFIX "${KALAN_CACHE}/web-prefix")
+set(IMGUI_SRC "${KALAN_CACHE}/src/imgui")
+if(NOT EXISTS "${KALAN_WEB_PREFIX}/lib/libSDL2.a" OR NOT EXISTS "${IMGUI_SRC}/imgui.cpp")
+  message(FATAL_ERROR "SDL2 or Dear ImGui for the web is missing: run scripts/setup.sh web")
+endif()
+
+add_library(imgui_web STATIC
+  ${IMGUI_SRC}/imgui.cpp ${IMGUI_SRC}/imgui_draw.cpp ${IMGUI_SRC}/imgui_tables.cpp ${IMGUI_SRC}/imgui_widgets.cpp
+  ${IMGUI_SRC}/backends/imgui_impl_sdl.cpp ${IMGUI_SRC}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_web SYSTEM PUBLIC "${IMGUI_SRC}" "${IMGUI_SRC}/backends" "${KALAN_WEB_PREFIX}/include/SDL2")
+target_compile_definitions(imgui_web PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+target_compile_options(imgui_web PRIVATE -w)
+
+file(GLOB KALAN_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/ui/*.cpp")
+add_library(kalan_ui STATIC ${KALAN_UI_SOURCES})
+target_include_directories(kalan_ui PUBLIC "${CMAKE_SOURCE_DIR}/ui")
+target_link_libraries(kalan_ui PUBLIC kalan_sim kalan_assets imgui_web)
+
+# -Os keeps the download small; the core is still fast enough (see bench/).
+set(KALAN_WEB_OPT -Os)
+target_compile_options(kalan_sim PRIVATE -O2)
+target_compile_options(kalan_cli PRIVATE -O2)
+foreach(t kalan_ui imgui_web kalan_assets)
+  target_compile_options(${t} PRIVATE ${KALAN_WEB_OPT})
+endforeach()
+
+add_executable(kalan_web web/main_web.cpp)
+target_link_libraries(kalan_web PRIVATE kalan_ui "${KALAN_WEB_PREFIX}/lib/libSDL2.a")
+target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT})
+set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")
+target_link_options(kalan_web PRIVATE ${KALAN_WEB_OPT}
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
+  -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
+  -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_debug_json,_kalan_frames
+  -sDISABLE_EXCEPTION_CATCHING=0)
+add_custom_command(TARGET kalan_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/app/index.html")
+
+# Exceptions: nlohmann/json reports parse errors by throwing, caught inside the core.
+foreach(t kalan_sim kalan_ui kalan_cli kalan_web)
+  target_compile_options(${t} PRIVATE -fexceptions)
+endforeach()
+
+set(KALAN_NODE_FLAGS -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sDISABLE_EXCEPTION_CATCHING=0)
+
+add_executable(kalan_cli_js web/cli_main.cpp)
+target_link_libraries(kalan_cli_js PRIVATE kalan_cli)
+set_target_properties(kalan_cli_js PROPERTIES OUTPUT_NAME kalan-cli SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_compile_options(kalan_cli_js PRIVATE -O2 -fexceptions)
+target_link_options(kalan_cli_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
+
+file(GLOB KALAN_UNIT_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
+add_executable(kalan_tests_js ${KALAN_UNIT_TESTS})
+target_link_libraries(kalan_tests_js PRIVATE kalan_sim)
+target_compile_definitions(kalan_tests_js PRIVATE KALAN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+set_target_properties(kalan_tests_js PROPERTIES OUTPUT_NAME kalan-tests SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_compile_options(kalan_tests_js PRIVATE -O2 -fexceptions)
+target_link_options(kalan_tests_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
+
+add_executable(bench_replay_js bench/bench_replay.cpp)
+target_link_libraries(bench_replay_js PRIVATE kalan_sim)
+set_target_properties(bench_replay_js PROPERTIES OUTPUT_NAME bench-replay SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_compile_options(bench_replay_js PRIVATE -O2 -fexceptions)
+target_link_options(bench_replay_js PRIVATE -O2 ${KALAN_NODE_FLAGS})

@@ -1,0 +1,21 @@
+// The native `kalan` binary: the desktop app with no arguments, otherwise the command-line tool.
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "desktop.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "app") {
+    kalan::DesktopOptions o;
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (args[i] == "--quit-after" && i + 1 < args.size()) o.quit_after = std::atof(args[++i].c_str());
+      else o.open = args[i];
+    }
+    return kalan::run_desktop(o);
+  }
+  return kalan::run_cli(args, std::cout, std::cerr);
+}

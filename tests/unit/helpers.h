@@ -1,0 +1,36 @@
+// Shared fixtures for the core tests: the scenarios of scenarios/ and small command builders.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/apply.h"
+#include "scenario/scenario.h"
+#include "session/session.h"
+
+namespace kalan::test {
+
+inline std::string source_path(const std::string& rel) { return std::string(KALAN_SOURCE_DIR) + "/" + rel; }
+
+inline nlohmann::json scenario_json(const std::string& name = "mopti-atelier.json") {
+  auto text = read_file(source_path("scenarios/" + name));
+  REQUIRE(text.has_value());
+  return nlohmann::json::parse(*text);
+}
+
+inline Scenario load_ok(const nlohmann::json& j) {
+  ScenarioLoad l = load_scenario(j);
+  for (const auto& d : l.errors) MESSAGE(render(d));
+  REQUIRE(l.scenario.has_value());
+  return *l.scenario;
+}
+
+inline Command cmd(const std::string& text) {
+  Diagnostics errors;
+  auto c = parse_command(nlohmann::json::parse(text), "", errors);
+  for (const auto& d : errors) MESSAGE(render(d));
+  REQUIRE(c.has_value());
+  return *c;
+}
+
+}  // namespace kalan::test

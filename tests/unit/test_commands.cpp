@@ -1,0 +1,98 @@
+#include <doctest/doctest.h>
+#include <set>
+
+#include "helpers.h"
+
+using namespace kalan;
+using namespace kalan::test;
+using nlohmann::json;
+
+TEST_CASE("every command type round-trips through its JSON form") {
+  const std::vector<std::string> examples = {
+      R"({"type":"clock.advance","actor":"trainer","minutes":15})",
+      R"({"type":"clock.advance","actor":"trainer","hours":2})",
+      R"({"type":"clock.advance","actor":"trainer","days":1,"key":"k-1"})",
+      R"({"type":"clock.advance_to","actor":"trainer","at":"2024-03-31T23:59:00Z"})",
+      R"({"type":"clock.next","actor":"system"})",
+      R"({"type":"message.send","actor":"mtembely","to":"fkansaye","text":"Bonjour"})",
+      R"({"type":"sms.receive","actor":"system","from":"tel:+22370000111","text":"Jam"})",
+      R"({"type":"case.report","actor":"fkansaye","child_name":"Awa","age":12,"sex":"f","location":"socoura","organisation":"slpfef-mopti","summary":"x"})",
+  };
+  std::set<std::string> seen;
+  for (const auto& text : examples) {
+    CAPTURE(text);
+    const Command c = cmd(text);
+    CHECK(command_to_json(c) == json::parse(text));
+    seen.insert(command_type(c));
+  }
+  CHECK(seen.size() == command_types().size());  // the examples cover every type
+}
+
+TEST_CASE("malformed commands name the field that is wrong") {
+  struct Bad { const char* text; const char* path; const char* code; };
+  const std::vector<Bad> bad = {
+      {R"({"type":"clock.advance","actor":"trainer"})", "", "one_amount"},
+      {R"({"type":"clock.advance","actor":"trainer","minutes":5,"hours":1})", "", "one_amount"},
+      {R"({"type":"clock.advance","actor":"trainer","minutes":0})", "/minutes", "out_of_range"},
+      {R"({"type":"clock.advance","actor":"trainer","minutes":"5"})", "/minutes", "type_integer"},
+      {R"({"type":"clock.advance_to","actor":"trainer","at":"bientôt"})", "/at", "bad_time"},
+      {R"({"type":"clock.rewind","actor":"trainer"})", "/type", "unknown_value"},
+      {R"({"actor":"trainer"})", "", "missing"},
+      {R"({"type":"clock.next"})", "", "missing"},
+      {R"({"type":"clock.next","actor":"trainer","extra":1})", "/extra", "unknown_key"},
+      {R"({"type":"sms.receive","actor":"system","from":"21999","text":"Jam"})", "/from", "bad_phone"},
+      {R"({"type":"message.send","actor":"system","to":"fkansaye"})", "", "missing"},
+      {R"({"type":"case.report","actor":"fkansaye","child_name":"A","sex":"x","location":"sio"})", "/sex", "unknown_value"},
+      {R"([1,2])", "", "type_object"},
+  };
+  for (const auto& b : bad) {
+    CAPTURE(b.text);
+    Diagnostics errors;
+    CHECK_FALSE(parse_command(json::parse(b.text), "", errors));
+    REQUIRE_FALSE(errors.empty());
+    bool found = false;
+    for (const auto& d : errors) found = found || (d.path == b.path && d.code == b.code);
+    if (!found) for (const auto& d : errors) MESSAGE((render(d) + " [" + d.code + "]"));
+    CHECK(found);
+  }
+}
+
+TEST_CASE("refusals leave the state exactly as it was") {
+  Session s(load_ok(scenario_json()));
+  const json before = canonical_state(s.state());
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {R"({"type":"message.send","actor":"personne","to":"fkansaye","text":"x"})", "unknown_actor"},
+      {R"({"type":"message.send","actor":"mtembely","to":"personne","text":"x"})", "unknown_ref"},
+      {R"({"type":"sms.receive","actor":"sdicko","from":"tel:+22370000112","text":"Jam"})", "not_reporter"},
+      {R"({"type":"case.report","actor":"htapily","child_name":"A","sex":"f","location":"sio"})", "forbidden"},
+      {R"({"type":"case.report","actor":"system","child_name":"A","sex":"f","location":"sio"})", "missing"},
+      {R"({"type":"case.report","actor":"fkansaye","child_name":"A","sex":"f","location":"gao"})", "unknown_ref"},
+      {R"({"type":"clock.advance","actor":"sdicko","minutes":5})", "forbidden"},
+  };
+  for (const auto& [text, code] : refused) {
+    CAPTURE(text);
+    ApplyResult r = s.submit(cmd(text));
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.code == code);
+    CHECK(canonical_state(s.state()) == before);
+  }
+  CHECK(s.commands().empty());
+  CHECK(s.journal().size() == refused.size());
+}
+
+TEST_CASE("a disabled account cannot act") {
+  json j = scenario_json();
+  j["world"]["users"][2]["active"] = false;
+  Session s(load_ok(j));
+  ApplyResult r = s.submit(cmd(R"({"type":"message.send","actor":"kguindo","to":"mtembely","text":"x"})"));
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.code == "inactive_actor");
+}
+
+TEST_CASE("a reporter texting from their own phone is recognised as the contact") {
+  Session s(load_ok(scenario_json()));
+  ApplyResult r = s.submit(cmd(R"({"type":"sms.receive","actor":"sdicko","from":"tel:+22370000111","text":"Jam"})"));
+  REQUIRE(r.ok);
+  CHECK(r.events[0].data["owner"] == "contact:c-sdicko");
+  CHECK(s.state().sms.log.back().at == s.state().clock.now);
+}

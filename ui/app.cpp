@@ -1,0 +1,200 @@
+#include "app.h"
+
+#include <imgui.h>
+
+#include <cstring>
+
+#include "assets.h"
+#include "core/hash.h"
+#include "i18n.h"
+#include "panels.h"
+
+namespace kalan::ui {
+
+namespace {
+
+bool ends_with(const std::string& s, const char* suffix) {
+  const size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+ScenarioEntry make_entry(const std::string& file, const std::string& text) {
+  ScenarioEntry e;
+  e.file = file;
+  ScenarioLoad load = load_scenario_text(text);
+  e.errors = std::move(load.errors);
+  if (load.scenario) {
+    const Scenario& s = *load.scenario;
+    e.title = s.meta.title;
+    e.description = s.meta.description;
+    e.objectives = s.meta.objectives;
+    e.start = format_iso_time(s.start);
+    e.users = s.world.users.size();
+    e.services = s.world.services.size();
+    e.events = s.timeline.size();
+    e.scenario = std::move(load.scenario);
+  } else {
+    e.title = file;
+  }
+  return e;
+}
+
+}  // namespace
+
+App::App(Platform platform) : platform_(std::move(platform)) {
+  for (const Asset* a = assets(); a->name; ++a) {
+    const std::string name = a->name;
+    if (!ends_with(name, ".json")) continue;
+    builtins_.push_back(make_entry(name, std::string(reinterpret_cast<const char*>(a->data), a->size)));
+  }
+  // The default scenario first, then the others in file order.
+  for (size_t i = 0; i < builtins_.size(); ++i)
+    if (builtins_[i].file == "mopti-atelier.json") std::swap(builtins_[0], builtins_[i]);
+}
+
+ApplyResult App::emit(Command command) {
+  if (!session_) return ApplyResult::refuse("no_scheduled_event");
+  ApplyResult r = session_->submit(command);
+  if (!r.ok) view_.status = trf("events.refused", {render_message(r.error.code, r.error.args, language())});
+  return r;
+}
+
+void App::start(const Scenario& scenario) { start(Session(scenario)); }
+
+void App::start(Session session) {
+  session_.emplace(std::move(session));
+  view_.playing = false;
+  view_.status.clear();
+  view_.open_errors.clear();
+}
+
+bool App::open_text(const std::string& text) {
+  view_.open_errors.clear();
+  Diagnostics errors;
+  auto value = parse_json_text(text, errors);
+  if (value && value->is_object() && value->value("format", "") == kSessionFormat) {
+    SessionLoad l = load_session(*value);
+    if (l.session) {
+      start(std::move(*l.session));
+      return true;
+    }
+    view_.open_errors = std::move(l.errors);
+    return false;
+  }
+  if (value) {
+    ScenarioLoad l = load_scenario(*value);
+    if (l.scenario) {
+      start(*l.scenario);
+      return true;
+    }
+    errors = std::move(l.errors);
+  }
+  view_.open_errors = std::move(errors);
+  return false;
+}
+
+void App::save_session() {
+  if (!session_ || !platform_.save_file) return;
+  const std::string err = platform_.save_file("kalan-session.json", session_->to_json().dump(1, '\t'));
+  view_.status = err.empty() ? trf("app.saved", {"kalan-session.json"}) : trf("app.save_failed", {err});
+}
+
+std::string App::debug_json() const {
+  nlohmann::json j = {{"language", language() == Lang::fr ? "fr" : "en"},
+                      {"has_session", has_session()},
+                      {"world_search", view_.world_search},
+                      {"event_filter", view_.event_filter},
+                      {"playing", view_.playing},
+                      {"status", view_.status}};
+  if (session_) {
+    const State& s = session_->state();
+    j["now"] = format_iso_time(s.clock.now);
+    j["hash"] = hex16(session_->hash());
+    j["commands"] = session_->commands().size();
+    j["journal"] = session_->journal().size();
+    j["title"] = session_->scenario().meta.title;
+  }
+  return j.dump();
+}
+
+void App::frame(float width, float height, float dt) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("Kalan", nullptr, flags);
+  ImGui::PopStyleVar();
+  draw_banner(*this, width);
+  if (!session_) {
+    draw_picker(*this);
+  } else {
+    draw_clock_bar(*this, dt);
+    const bool narrow = width < 760.0f;
+    if (narrow) {
+      if (ImGui::BeginTabBar("##main")) {
+        if (ImGui::BeginTabItem(tr("tab.events"))) {
+          draw_event_log(*this);
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(tr("tab.world"))) {
+          draw_world(*this);
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+    } else {
+      const float left = ImGui::GetContentRegionAvail().x * 0.5f;
+      ImGui::BeginChild("##world", ImVec2(left, 0), true);
+      draw_world(*this);
+      ImGui::EndChild();
+      ImGui::SameLine();
+      ImGui::BeginChild("##events", ImVec2(0, 0), true);
+      draw_event_log(*this);
+      ImGui::EndChild();
+    }
+  }
+  ImGui::End();
+}
+
+void setup_style(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  if (const Asset* font = find_asset("ui.ttf")) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+    cfg.OversampleH = 2;
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x20AC, 0x20AC,
+                                     0x2190, 0x2193, 0x2713, 0x2717, 0};
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font->data), static_cast<int>(font->size),
+                                   17.0f * scale, &cfg, ranges);
+  } else {
+    io.Fonts->AddFontDefault();
+  }
+  io.FontGlobalScale = 1.0f / scale;  // glyphs rasterised at device pixels, laid out in logical ones
+
+  ImGui::StyleColorsLight();
+  ImGuiStyle& st = ImGui::GetStyle();
+  st.FrameRounding = 4;
+  st.GrabRounding = 4;
+  st.TabRounding = 4;
+  st.ChildRounding = 4;
+  st.FramePadding = ImVec2(8, 5);
+  st.ItemSpacing = ImVec2(8, 6);
+  st.WindowPadding = ImVec2(10, 8);
+  st.ScrollbarSize = 16;
+  ImVec4* c = st.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.96f, 0.94f, 1);
+  c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_Button] = ImVec4(0.78f, 0.88f, 0.87f, 1);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.66f, 0.82f, 0.81f, 1);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.75f, 0.74f, 1);
+  c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.12f, 1);
+  c[ImGuiCol_Header] = ImVec4(0.85f, 0.91f, 0.90f, 1);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.76f, 0.87f, 0.86f, 1);
+  c[ImGuiCol_Tab] = ImVec4(0.85f, 0.88f, 0.87f, 1);
+  c[ImGuiCol_TabActive] = ImVec4(0.66f, 0.82f, 0.81f, 1);
+  c[ImGuiCol_TabHovered] = ImVec4(0.72f, 0.86f, 0.85f, 1);
+}
+
+}  // namespace kalan::ui

@@ -1,0 +1,71 @@
+// The clock bar: sim time, play/pause, advance by steps, jump to the next scheduled event.
+#include <imgui.h>
+
+#include "i18n.h"
+#include "panels.h"
+
+namespace kalan::ui {
+
+namespace {
+
+Command clock_command(CommandBody body) { return Command{kTrainer, "", std::move(body)}; }
+
+ClockAdvance minutes(std::int64_t n) {
+  ClockAdvance c;
+  c.seconds = n * 60;
+  c.unit = "minutes";
+  return c;
+}
+
+}  // namespace
+
+void draw_clock_bar(App& app, float dt) {
+  ViewState& v = app.view();
+  const State& s = app.session()->state();
+
+  // While playing, the clock moves by whole sim minutes through commands, never by frame time directly.
+  if (v.playing) {
+    v.play_debt += static_cast<double>(dt) * v.speed / 60.0;
+    if (v.play_debt >= 1.0) {
+      const auto n = static_cast<std::int64_t>(v.play_debt);
+      v.play_debt -= static_cast<double>(n);
+      app.emit(clock_command(minutes(n)));
+    }
+  }
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(format_when(s.clock.now).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", v.playing ? trf("clock.running", {std::to_string(v.speed)}).c_str() : tr("clock.paused"));
+
+  if (ImGui::Button(v.playing ? tr("clock.pause") : tr("clock.play"))) {
+    v.playing = !v.playing;
+    v.play_debt = 0;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("×3600__").x + 40);
+  static const int speeds[] = {60, 600, 3600, 14400};
+  static const char* labels[] = {"×60", "×600", "×3600", "×14400"};
+  int current = 0;
+  for (int i = 0; i < 4; ++i)
+    if (speeds[i] == v.speed) current = i;
+  if (ImGui::Combo("##speed", &current, labels, 4)) v.speed = speeds[current];
+  ImGui::SameLine();
+  if (ImGui::Button(tr("clock.plus15"))) app.emit(clock_command(minutes(15)));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("clock.plus1h"))) app.emit(clock_command(minutes(60)));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("clock.plus1d"))) app.emit(clock_command(minutes(1440)));
+  const ScheduledEntry* next = s.next_scheduled();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(tr("clock.next")).x + 30) ImGui::NewLine();
+  else ImGui::SameLine();
+  ImGui::BeginDisabled(next == nullptr);
+  if (ImGui::Button(tr("clock.next"))) app.emit(clock_command(ClockNext{}));
+  ImGui::EndDisabled();
+  if (next) ImGui::TextDisabled("%s", trf("clock.next_is", {format_short(next->at, s.clock.now), next->label}).c_str());
+  else ImGui::TextDisabled("%s", tr("clock.none_left"));
+  if (!v.status.empty()) ImGui::TextColored(ImVec4(0.6f, 0.25f, 0.0f, 1), "%s", v.status.c_str());
+  ImGui::Separator();
+}
+
+}  // namespace kalan::ui

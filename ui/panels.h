@@ -1,0 +1,24 @@
+// One function per panel; each draws from the app's state and emits commands.
+#pragma once
+#include <string>
+
+#include "app.h"
+
+namespace kalan::ui {
+
+void draw_banner(App& app, float width);
+void draw_picker(App& app);
+void draw_clock_bar(App& app, float dt);
+void draw_event_log(App& app);
+void draw_world(App& app);
+
+// "lun. 4 mars 2024 — 08:45" in the current language.
+std::string format_when(SimTime t);
+// "08:45", or "4 mars 08:45" when the day differs from `today`.
+std::string format_short(SimTime t, SimTime today);
+// One line of the event log for an event.
+std::string describe_event(const State& state, const Event& e);
+// Display name of an actor or phone owner.
+std::string display_name(const State& state, const std::string& who);
+
+}  // namespace kalan::ui
