@@ -52,7 +52,7 @@ std::string describe_event(const State& state, const Event& e) {
   const auto& d = e.data;
   auto str = [&](const char* k) { return d.is_object() && d.contains(k) && d[k].is_string() ? d[k].get<std::string>() : std::string(); };
   if (e.type == "clock.advanced") {
-    const SimTime from = parse_iso_time(str("from")).value_or(e.at);
+    const SimTime from = d.value("from", e.at);
     return trf("ev.clock.advanced", {format_short(from, e.at), format_short(e.at, e.at)});
   }
   if (e.type == "timeline.fired") return trf("ev.timeline.fired", {str("label").empty() ? str("command") : str("label")});
@@ -67,7 +67,7 @@ std::string describe_event(const State& state, const Event& e) {
     const Organisation* o = state.world.find_organisation(str("organisation"));
     return trf("ev.case.identified", {str("id"), str("child_name"), o ? o->name : str("organisation")});
   }
-  return e.type;
+  return std::string(e.type);
 }
 
 }  // namespace kalan::ui

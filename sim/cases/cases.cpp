@@ -56,7 +56,8 @@ ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c) {
   rec.reported_by = a.id;
   rec.summary = c.summary;
   ApplyResult r;
-  r.events.push_back(Event{s.clock.now, "case.identified", {{"id", rec.id}, {"@organisation", org}, {"child_name", c.child_name}}});
+  r.emit(a.record_events, s.clock.now, "case.identified",
+         [&] { return nlohmann::json{{"id", rec.id}, {"organisation", org}, {"child_name", c.child_name}}; });
   ++s.cases.next_number;
   s.cases.records.push_back(std::move(rec));
   return r;

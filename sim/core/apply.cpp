@@ -23,8 +23,9 @@ ApplyResult forbidden(const Actor& actor, const char* command_type) {
   return ApplyResult::refuse("forbidden", {command_type, actor.role()});
 }
 
-ApplyResult apply(State& state, const Command& command) {
+ApplyResult apply(State& state, const Command& command, bool record_events) {
   Actor actor;
+  actor.record_events = record_events;
   actor.id = command.actor;
   if (command.actor == kSystem) {
     actor.kind = Actor::Kind::system;

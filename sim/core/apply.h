@@ -11,6 +11,7 @@ struct Actor {
   enum class Kind { system, trainer, user } kind = Kind::system;
   std::string id;
   const User* user = nullptr;
+  bool record_events = true;  // false while replaying a log, when only the state matters
 
   // True for the trainer, the system, or a user whose role is in `roles`.
   bool may(std::initializer_list<const char*> roles) const;
@@ -18,7 +19,8 @@ struct Actor {
 };
 
 // Applies one command. On refusal, returns ok=false and leaves `state` exactly as it was.
-ApplyResult apply(State& state, const Command& command);
+// With record_events=false the state changes identically but no event is built (fast replay).
+ApplyResult apply(State& state, const Command& command, bool record_events = true);
 
 // Refusal for an actor whose role may not do `command_type`.
 ApplyResult forbidden(const Actor& actor, const char* command_type);

@@ -3,8 +3,13 @@
 namespace kalan {
 
 nlohmann::json event_to_json(const Event& e) {
-  nlohmann::json j = {{"at", format_iso_time(e.at)}, {"type", e.type}};
+  nlohmann::json j = {{"at", format_iso_time(e.at)}, {"type", std::string(e.type)}};
   if (!e.data.is_null()) j["data"] = e.data;
+  if (e.type == "clock.advanced") {
+    // Kept as seconds inside (cheap on every step), shown as ISO times outside.
+    j["data"]["from"] = format_iso_time(e.data.value("from", e.at));
+    j["data"]["to"] = format_iso_time(e.data.value("to", e.at));
+  }
   return j;
 }
 

@@ -1,6 +1,7 @@
 // Events: what a command caused (a message delivered, a clock step, an error in a scripted event).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -12,7 +13,7 @@ namespace kalan {
 
 struct Event {
   SimTime at = 0;
-  std::string type;     // "clock.advanced", "sms.received", ...
+  std::string_view type;  // a string literal: "clock.advanced", "sms.received", ...
   nlohmann::json data;  // facts specific to the type
 };
 
@@ -21,6 +22,12 @@ struct ApplyResult {
   bool ok = true;
   std::vector<Event> events;
   Diagnostic error;  // set when !ok; path is empty for refusals
+
+  // Adds an event; `make_data` runs only when events are recorded (not during a silent replay).
+  template <class MakeData>
+  void emit(bool record, SimTime at, std::string_view type, MakeData&& make_data) {
+    if (record) events.push_back(Event{at, type, make_data()});
+  }
 
   static ApplyResult refuse(std::string code, std::vector<std::string> args = {}) {
     ApplyResult r;

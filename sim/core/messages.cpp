@@ -93,7 +93,6 @@ const std::map<std::string, Template>& nouns() {
       {"@region", {"région", "region"}},
       {"@cercle", {"cercle", "cercle"}},
       {"@commune", {"commune", "commune"}},
-      {"@day_range", {"(ou une plage : mon-fri)", "(or a range: mon-fri)"}},
       {"@shortcode_rule", {"3 à 15 chiffres, par exemple 21999", "3 to 15 digits, for example 21999"}},
   };
   return table;

@@ -59,7 +59,10 @@ std::optional<json> parse_json_text(const std::string& text, Diagnostics& out, c
       }
     }
     std::string what = e.what();
-    const auto colon = what.rfind(": ");
+    // Keep nlohmann's own description ("syntax error while parsing value - invalid literal; ..."),
+    // dropping its "[json.exception...] parse error at line L, column C: " prefix.
+    const auto column = what.find("column");
+    const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
     if (colon != std::string::npos) what = what.substr(colon + 2);
     add_error(out, path, "json_syntax", {std::to_string(line), std::to_string(col), what});
   } catch (const std::exception& e) {

@@ -81,10 +81,27 @@ std::string format_iso_time(SimTime t) {
     days -= 1;
   }
   const CivilDate c = civil_from_days(days);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
-  return buf;
+  // Written digit by digit: this runs for every event and every hash, and snprintf is slow in wasm.
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&out](size_t pos, int value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[pos + static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  if (c.year < 0 || c.year > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, static_cast<int>(rem / 3600),
+                  static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+    return buf;
+  }
+  put(0, c.year, 4);
+  put(5, c.month, 2);
+  put(8, c.day, 2);
+  put(11, static_cast<int>(rem / 3600), 2);
+  put(14, static_cast<int>(rem / 60 % 60), 2);
+  put(17, static_cast<int>(rem % 60), 2);
+  return out;
 }
 
 std::optional<std::int64_t> parse_duration(std::string_view s) {

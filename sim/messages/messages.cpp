@@ -39,7 +39,8 @@ ApplyResult apply_command(State& s, const Actor& a, const SendMessage& c) {
   m.to = c.to;
   m.text = c.text;
   ApplyResult r;
-  r.events.push_back(Event{s.clock.now, "message.delivered", {{"id", m.id}, {"to", c.to}, {"text", c.text}}});
+  r.emit(a.record_events, s.clock.now, "message.delivered",
+         [&] { return nlohmann::json{{"id", m.id}, {"to", c.to}, {"text", c.text}}; });
   s.messages.items.push_back(std::move(m));
   return r;
 }

@@ -81,7 +81,7 @@ void dry_run_timeline(const Scenario& s, Diagnostics& out) {
   State state = initial_state(s);
   const Command next{kSystem, "", ClockNext{}};
   while (state.next_scheduled()) {
-    ApplyResult r = apply(state, next);
+    ApplyResult r = apply(state, next, false);
     if (!r.ok) break;
     for (const Event& e : r.events) {
       if (e.type != "timeline.failed") continue;

@@ -15,7 +15,7 @@ namespace kalan {
 Session::Session(Scenario scenario) : scenario_(std::move(scenario)), state_(initial_state(scenario_)) {}
 
 ApplyResult Session::submit(const Command& command) {
-  ApplyResult r = apply(state_, command);
+  ApplyResult r = apply(state_, command, record_events_);
   JournalEntry entry;
   entry.seq = r.ok ? static_cast<std::int64_t>(commands_.size()) : -1;
   if (r.ok) commands_.push_back(command);
@@ -75,6 +75,7 @@ SessionLoad load_checked(const nlohmann::json& value) {
 
   Session session(std::move(*scenario));
   session.set_journal_limit(0);
+  session.set_record_events(false);
   for (size_t i = 0; i < commands.size(); ++i) {
     ApplyResult r = session.submit(commands[i]);
     if (!r.ok) {
@@ -89,6 +90,7 @@ SessionLoad load_checked(const nlohmann::json& value) {
     return result;
   }
   session.set_journal_limit(2000);
+  session.set_record_events(true);
   result.session.emplace(std::move(session));
   return result;
 }

@@ -36,6 +36,8 @@ class Session {
   const std::vector<Command>& commands() const { return commands_; }
   const std::vector<JournalEntry>& journal() const { return journal_; }
   void set_journal_limit(size_t n) { journal_limit_ = n; }
+  // Whether submit() builds events (off for a silent replay of a saved log).
+  void set_record_events(bool on) { record_events_ = on; }
   std::uint64_t hash() const { return state_hash(state_); }
 
   // The saved form: {format, version, scenario, commands, hash}.
@@ -47,6 +49,7 @@ class Session {
   std::vector<Command> commands_;
   std::vector<JournalEntry> journal_;
   size_t journal_limit_ = 2000;
+  bool record_events_ = true;
 };
 
 struct SessionLoad {

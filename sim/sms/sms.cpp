@@ -39,8 +39,9 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   m.urn = c.from;
   m.text = c.text;
   ApplyResult r;
-  r.events.push_back(Event{s.clock.now, "sms.received",
-                           {{"id", m.id}, {"from", c.from}, {"text", c.text}, {"owner", s.world.owner_of_phone(c.from)}}});
+  r.emit(a.record_events, s.clock.now, "sms.received", [&] {
+    return nlohmann::json{{"id", m.id}, {"from", c.from}, {"text", c.text}, {"owner", s.world.owner_of_phone(c.from)}};
+  });
   s.sms.log.push_back(std::move(m));
   return r;
 }

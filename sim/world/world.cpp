@@ -74,7 +74,7 @@ std::string format_clock(int minutes) {
 std::optional<std::vector<int>> parse_days(const nlohmann::json& v, const std::string& path, Diagnostics& out) {
   std::vector<int> days;
   auto bad = [&](const std::string& text) {
-    add_error(out, path, "unknown_value", {"@day", text, join_list(kDays) + " @day_range"});
+    add_error(out, path, "unknown_value", {"@day", text, join_list(kDays) + " (mon-fri)"});
   };
   if (v.is_string()) {
     const std::string s = v.get<std::string>();

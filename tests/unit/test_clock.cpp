@@ -23,13 +23,15 @@ TEST_CASE("advancing fires every scheduled event on the way, in time order, stam
   ApplyResult r = s.submit(cmd(R"({"type":"clock.advance","actor":"trainer","hours":4})"));
   REQUIRE(r.ok);
   std::vector<std::string> types;
-  for (const auto& e : r.events) types.push_back(e.type);
+  for (const auto& e : r.events) types.emplace_back(e.type);
   // 45m: Jam, 50m: reply, 2h: message, 3h: case.
   CHECK(types == std::vector<std::string>{"timeline.fired", "sms.received", "timeline.fired", "sms.received",
                                           "timeline.fired", "message.delivered", "timeline.fired", "case.identified",
                                           "clock.advanced"});
   CHECK(format_iso_time(r.events[1].at) == "2024-03-04T08:45:00Z");
   CHECK(format_iso_time(r.events[7].at) == "2024-03-04T11:00:00Z");
+  CHECK(r.events[7].data["organisation"] == "slpfef-mopti");
+  CHECK(r.events[7].data["id"] == "CAS-0001");
   CHECK(format_iso_time(s.state().clock.now) == "2024-03-04T12:00:00Z");
   REQUIRE(s.state().cases.records.size() == 1);
   CHECK(s.state().cases.records[0].id == "CAS-0001");

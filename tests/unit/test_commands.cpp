@@ -69,7 +69,9 @@ TEST_CASE("refusals leave the state exactly as it was") {
       {R"({"type":"case.report","actor":"fkansaye","child_name":"A","sex":"f","location":"gao"})", "unknown_ref"},
       {R"({"type":"clock.advance","actor":"sdicko","minutes":5})", "forbidden"},
   };
-  for (const auto& [text, code] : refused) {
+  for (const auto& pair : refused) {
+    const std::string& text = pair.first;
+    const std::string& code = pair.second;
     CAPTURE(text);
     ApplyResult r = s.submit(cmd(text));
     CHECK_FALSE(r.ok);
