@@ -105,7 +105,11 @@ std::string App::debug_json() const {
                       {"world_search", view_.world_search},
                       {"event_filter", view_.event_filter},
                       {"playing", view_.playing},
-                      {"status", view_.status}};
+                      {"status", view_.status},
+                      {"display", {view_.display_w, view_.display_h}}};
+  nlohmann::json anchors = nlohmann::json::object();
+  for (const auto& [id, r] : view_.anchors) anchors[id] = {r[0], r[1], r[2], r[3]};
+  j["anchors"] = std::move(anchors);
   if (session_) {
     const State& s = session_->state();
     j["now"] = format_iso_time(s.clock.now);
@@ -117,7 +121,15 @@ std::string App::debug_json() const {
   return j.dump();
 }
 
+void anchor(App& app, const std::string& id) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  app.view().anchors[id] = {a.x, a.y, b.x, b.y};
+}
+
 void App::frame(float width, float height, float dt) {
+  view_.anchors.clear();
+  view_.display_w = width;
+  view_.display_h = height;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(width, height));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -133,11 +145,15 @@ void App::frame(float width, float height, float dt) {
     const bool narrow = width < 760.0f;
     if (narrow) {
       if (ImGui::BeginTabBar("##main")) {
-        if (ImGui::BeginTabItem(tr("tab.events"))) {
+        const bool events_open = ImGui::BeginTabItem(tr("tab.events"));
+        anchor(*this, "tab.events");
+        if (events_open) {
           draw_event_log(*this);
           ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr("tab.world"))) {
+        const bool world_open = ImGui::BeginTabItem(tr("tab.world"));
+        anchor(*this, "tab.world");
+        if (world_open) {
           draw_world(*this);
           ImGui::EndTabItem();
         }
@@ -186,6 +202,8 @@ void setup_style(float scale) {
   ImVec4* c = st.Colors;
   c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.96f, 0.94f, 1);
   c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.93f, 0.91f, 1);
+  c[ImGuiCol_FrameBgHovered] = ImVec4(0.88f, 0.91f, 0.90f, 1);
   c[ImGuiCol_Button] = ImVec4(0.78f, 0.88f, 0.87f, 1);
   c[ImGuiCol_ButtonHovered] = ImVec4(0.66f, 0.82f, 0.81f, 1);
   c[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.75f, 0.74f, 1);

@@ -1,6 +1,8 @@
 // The Dear ImGui interface shared by the desktop and browser apps: reads the state, emits commands.
 #pragma once
+#include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +45,9 @@ struct ViewState {
   Diagnostics open_errors;
   std::string status;        // one-line message under the clock bar
   int picked = 0;
+  // Screen rectangles of key widgets (x0, y0, x1, y1), published for end-to-end tests.
+  std::map<std::string, std::array<float, 4>> anchors;
+  float display_w = 0, display_h = 0;
 };
 
 class App {

@@ -42,28 +42,34 @@ void draw_clock_bar(App& app, float dt) {
     v.playing = !v.playing;
     v.play_debt = 0;
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("×3600__").x + 40);
+  const float combo_w = ImGui::CalcTextSize("×14400").x + ImGui::GetFrameHeight() + 20;
+  same_line_if_fits(combo_w);
+  ImGui::SetNextItemWidth(combo_w);
   static const int speeds[] = {60, 600, 3600, 14400};
   static const char* labels[] = {"×60", "×600", "×3600", "×14400"};
   int current = 0;
   for (int i = 0; i < 4; ++i)
     if (speeds[i] == v.speed) current = i;
   if (ImGui::Combo("##speed", &current, labels, 4)) v.speed = speeds[current];
-  ImGui::SameLine();
+  same_line_if_fits(button_width(tr("clock.plus15")));
   if (ImGui::Button(tr("clock.plus15"))) app.emit(clock_command(minutes(15)));
-  ImGui::SameLine();
-  if (ImGui::Button(tr("clock.plus1h"))) app.emit(clock_command(minutes(60)));
-  ImGui::SameLine();
+  same_line_if_fits(button_width(tr("clock.plus1h")));
+  const bool hour = ImGui::Button(tr("clock.plus1h"));
+  anchor(app, "clock.plus1h");
+  if (hour) app.emit(clock_command(minutes(60)));
+  same_line_if_fits(button_width(tr("clock.plus1d")));
   if (ImGui::Button(tr("clock.plus1d"))) app.emit(clock_command(minutes(1440)));
   const ScheduledEntry* next = s.next_scheduled();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(tr("clock.next")).x + 30) ImGui::NewLine();
-  else ImGui::SameLine();
+  same_line_if_fits(button_width(tr("clock.next")));
   ImGui::BeginDisabled(next == nullptr);
-  if (ImGui::Button(tr("clock.next"))) app.emit(clock_command(ClockNext{}));
+  const bool jump = ImGui::Button(tr("clock.next"));
+  anchor(app, "clock.next");
+  if (jump) app.emit(clock_command(ClockNext{}));
   ImGui::EndDisabled();
+  ImGui::PushTextWrapPos(0);
   if (next) ImGui::TextDisabled("%s", trf("clock.next_is", {format_short(next->at, s.clock.now), next->label}).c_str());
   else ImGui::TextDisabled("%s", tr("clock.none_left"));
+  ImGui::PopTextWrapPos();
   if (!v.status.empty()) ImGui::TextColored(ImVec4(0.6f, 0.25f, 0.0f, 1), "%s", v.status.c_str());
   ImGui::Separator();
 }

@@ -23,15 +23,17 @@ void draw_picker(App& app) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(e.description.c_str());
         ImGui::PopTextWrapPos();
-        const SimTime start = e.scenario->start;
-        ImGui::TextDisabled("%s", trf("picker.start_at", {format_when(start)}).c_str());
+        const SimTime start_time = e.scenario->start;
+        ImGui::TextDisabled("%s", trf("picker.start_at", {format_when(start_time)}).c_str());
         ImGui::TextDisabled("%s", trf("picker.counts", {std::to_string(e.users), std::to_string(e.services),
                                                          std::to_string(e.events)}).c_str());
         if (!e.objectives.empty()) {
           ImGui::TextUnformatted(tr("picker.objectives"));
           for (const auto& o : e.objectives) ImGui::BulletText("%s", o.c_str());
         }
-        if (ImGui::Button(tr("picker.start"))) app.start(*e.scenario);
+        const bool start = ImGui::Button(tr("picker.start"));
+        anchor(app, "picker.start." + std::to_string(i));
+        if (start) app.start(*e.scenario);
       } else {
         ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", tr("picker.errors"));
         for (const auto& d : e.errors) ImGui::BulletText("%s", render(d, language()).c_str());

@@ -94,6 +94,7 @@ void draw_world(App& app) {
   ImGui::TextUnformatted(tr("world.title"));
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##search", tr("world.search"), v.world_search, sizeof v.world_search);
+  anchor(app, "world.search");
   const std::string q = fold(v.world_search);
   if (!ImGui::BeginTabBar("##worldtabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   if (ImGui::BeginTabItem(tr("world.organisations"))) {

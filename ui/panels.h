@@ -6,6 +6,14 @@
 
 namespace kalan::ui {
 
+// Records the last widget's rectangle under `id` for end-to-end tests.
+void anchor(App& app, const std::string& id);
+
+// Width of a button with this label.
+float button_width(const char* label);
+// SameLine() when the next widget of this width fits on the row; otherwise the next widget wraps.
+void same_line_if_fits(float next_width);
+
 void draw_banner(App& app, float width);
 void draw_picker(App& app);
 void draw_clock_bar(App& app, float dt);

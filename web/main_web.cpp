@@ -20,7 +20,8 @@ SDL_Window* g_window = nullptr;
 std::unique_ptr<kalan::ui::App> g_app;
 float g_scale = 1.0f;
 bool g_text_focus = false;
-int g_release_key = 0;  // a key pressed by the on-screen keyboard, released on the next frame
+int g_release_key = 0;     // a key pressed by the on-screen keyboard...
+int g_release_in = 0;      // ...released after this many frames, so that ImGui sees it down once
 double g_last = 0;
 long g_frames = 0;
 std::string g_debug;
@@ -47,7 +48,7 @@ void follow_browser_size() {
 }
 
 void frame() {
-  if (g_release_key) {
+  if (g_release_key && --g_release_in <= 0) {
     SDL_Event up{};
     up.type = SDL_KEYUP;
     up.key.keysym.scancode = static_cast<SDL_Scancode>(g_release_key);
@@ -114,6 +115,7 @@ EMSCRIPTEN_KEEPALIVE void kalan_web_key(int which) {
   down.key.keysym.sym = SDL_GetKeyFromScancode(sc);
   SDL_PushEvent(&down);
   g_release_key = sc;
+  g_release_in = 2;
 }
 
 // Opens a scenario or session from JSON text (file picker or drag and drop). Returns 1 on success.

@@ -1,0 +1,174 @@
+// Browser end-to-end test: playwright-core drives Debian's Chromium against the app on 127.0.0.1.
+// Checks: first frame drawn and not blank, no console errors, a click moves the clock, typing into a
+// field works (desktop keyboard and phone on-screen keyboard), the canvas follows the window.
+// Usage: node browser.test.mjs BUILD_WEB_APP_DIR
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const appDir = path.resolve(process.argv[2] || 'build/web/app');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok: ${name}${detail ? ' — ' + detail : ''}`); }
+  else { failed++; console.log(`FAIL: ${name}${detail ? ' — ' + detail : ''}`); }
+}
+
+const server = http.createServer((req, res) => {
+  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = path.join(appDir, url === '/' ? 'index.html' : url);
+  if (!file.startsWith(appDir) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'out');
+fs.mkdirSync(outDir, { recursive: true });
+
+const debug = (page) => page.evaluate(() => window.kalanDebug());
+const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+async function waitFor(page, pred, what, ms = 5000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    const d = await debug(page);
+    if (pred(d)) return d;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('timed out waiting for ' + what);
+}
+// Counts distinct colours of a screenshot inside the page, so no image library is needed.
+async function colours(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+async function open(viewport, extra = {}) {
+  const context = await browser.newContext({ viewport, ...extra });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base);
+  await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 15000 });
+  return { context, page, errors };
+}
+
+try {
+  // Laptop.
+  {
+    const { context, page, errors } = await open({ width: 1280, height: 720 });
+    const firstFrame = await page.evaluate(() => window.kalanFirstFrameAt);
+    console.log(`info: first frame ${firstFrame.toFixed(0)} ms after navigation`);
+    await page.waitForTimeout(300);
+    const shot1 = await page.screenshot({ path: path.join(outDir, 'picker.png') });
+    const n1 = await colours(page, shot1);
+    check('first frame is drawn and not blank', n1 > 20, `${n1} colours`);
+
+    let d = await debug(page);
+    check('French by default', d.language === 'fr');
+    check('display fills the window', d.display[0] === 1280 && d.display[1] === 720, JSON.stringify(d.display));
+    check('the picker shows a start button', !!d.anchors['picker.start.0']);
+    await page.mouse.click(...centre(d.anchors['picker.start.0']));
+    d = await waitFor(page, (x) => x.has_session, 'the scenario to start');
+    check('clicking Démarrer starts the default scenario', d.title.startsWith('Atelier Mopti'), d.title);
+    const before = d.now;
+    await page.waitForTimeout(100);
+    d = await debug(page);
+    await page.mouse.click(...centre(d.anchors['clock.plus1h']));
+    d = await waitFor(page, (x) => x.now !== before, 'the clock to move');
+    check('clicking +1 h advances the clock by one hour', before === '2024-03-04T08:00:00Z' && d.now === '2024-03-04T09:00:00Z', `${before} → ${d.now}`);
+    await page.waitForTimeout(100);
+    const shot2 = await page.screenshot({ path: path.join(outDir, 'after-click.png') });
+    check('the screen changed after the click', !shot1.equals(shot2));
+
+    d = await debug(page);
+    await page.mouse.click(...centre(d.anchors['world.search']));
+    await page.waitForTimeout(100);
+    await page.keyboard.type('Benkadi');
+    d = await waitFor(page, (x) => x.world_search === 'Benkadi', 'typed text', 3000).catch(() => debug(page));
+    check('typing with a keyboard fills the search field', d.world_search === 'Benkadi', JSON.stringify(d.world_search));
+    await page.keyboard.press('Backspace');
+    d = await waitFor(page, (x) => x.world_search === 'Benkad', 'backspace', 3000).catch(() => debug(page));
+    check('Backspace deletes one character (no double input)', d.world_search === 'Benkad', JSON.stringify(d.world_search));
+
+    await page.mouse.click(...centre(d.anchors['app.language']));
+    d = await waitFor(page, (x) => x.language === 'en', 'English', 3000).catch(() => debug(page));
+    check('the language switch turns the UI to English', d.language === 'en');
+
+    await page.setViewportSize({ width: 900, height: 600 });
+    d = await waitFor(page, (x) => x.display[0] === 900 && x.display[1] === 600, 'resize', 3000).catch(() => debug(page));
+    check('the canvas follows a resize', d.display[0] === 900 && d.display[1] === 600, JSON.stringify(d.display));
+    const heap = await page.evaluate(() => Module.HEAP8.length);
+    console.log(`info: wasm heap ${(heap / 1048576).toFixed(1)} MiB`);
+    check('no console errors', errors.length === 0, errors.join(' | '));
+    await context.close();
+  }
+  // Phone.
+  {
+    const { context, page, errors } = await open({ width: 390, height: 844 },
+      { deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    let d = await debug(page);
+    check('phone: display is the phone viewport', d.display[0] === 390 && d.display[1] === 844, JSON.stringify(d.display));
+    await page.touchscreen.tap(...centre(d.anchors['picker.start.0']));
+    d = await waitFor(page, (x) => x.has_session, 'the scenario to start on a phone');
+    await page.waitForTimeout(100);
+    d = await debug(page);
+    check('phone: narrow layout uses tabs', !!d.anchors['tab.world']);
+    await page.touchscreen.tap(...centre(d.anchors['tab.world']));
+    await page.waitForTimeout(200);
+    d = await debug(page);
+    check('phone: the directory tab opens', !!d.anchors['world.search']);
+    await page.touchscreen.tap(...centre(d.anchors['world.search']));
+    await page.waitForTimeout(200);
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    check('phone: focusing a text field focuses the hidden input (on-screen keyboard opens)', focused === 'kbd', String(focused));
+    // What an on-screen keyboard sends: input events, no keypress.
+    await page.evaluate(() => {
+      const k = document.getElementById('kbd');
+      k.value = 'Sio';
+      k.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'Sio' }));
+    });
+    d = await waitFor(page, (x) => x.world_search === 'Sio', 'on-screen keyboard text', 3000).catch(() => debug(page));
+    check('phone: on-screen keyboard text reaches the field', d.world_search === 'Sio', JSON.stringify(d.world_search));
+    await page.evaluate(() => {
+      const k = document.getElementById('kbd');
+      k.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward' }));
+    });
+    d = await waitFor(page, (x) => x.world_search === 'Si', 'on-screen backspace', 3000).catch(() => debug(page));
+    check('phone: on-screen backspace deletes', d.world_search === 'Si', JSON.stringify(d.world_search));
+    const shot = await page.screenshot({ path: path.join(outDir, 'phone.png') });
+    check('phone: screen is drawn', (await colours(page, shot)) > 20);
+    check('phone: no console errors', errors.length === 0, errors.join(' | '));
+    await context.close();
+  }
+} catch (e) {
+  failed++;
+  console.log('FAIL: ' + (e && e.stack || e));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
