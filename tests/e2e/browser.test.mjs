@@ -2,7 +2,6 @@
 // Checks: first frame drawn and not blank, no console errors, a click moves the clock, typing into a
 // field works (desktop keyboard and phone on-screen keyboard), the canvas follows the window.
 // Usage: node browser.test.mjs BUILD_WEB_APP_DIR
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -10,7 +9,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const appDir = path.resolve(process.argv[2] || 'build/web/app');
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const { serve } = await import(new URL('../../scripts/static-server.mjs', import.meta.url));
 
 let passed = 0, failed = 0;
 function check(name, ok, detail = '') {
@@ -18,14 +17,7 @@ function check(name, ok, detail = '') {
   else { failed++; console.log(`FAIL: ${name}${detail ? ' — ' + detail : ''}`); }
 }
 
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.join(appDir, url === '/' ? 'index.html' : url);
-  if (!file.startsWith(appDir) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const server = await serve(appDir, 0, '127.0.0.1');
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({

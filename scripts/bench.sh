@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Prints the figures behind the foundation's budgets (not a pass/fail test):
+#   web transfer (gzip of html + js + wasm, fonts and scenarios included) <= 800 KB,
+#   first frame <= 1 s in headless Chromium, wasm heap <= 64 MB on the default scenario,
+#   replay of 100,000 commands >= 500,000 commands/s natively, wasm >= 40 % of native.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] || scripts/build.sh "web native"
+echo "== web transfer (gzip -9)"
+total=0
+for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
+  gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
+  printf '%-28s %8d bytes raw %8d bytes gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$gz"
+done
+font=.cache/fonts/ui.ttf
+printf '  of which font (in wasm)    %8d bytes raw %8d bytes gzip\n' "$(stat -c %s $font)" "$(gzip -9c $font | wc -c)"
+sc=$(cat scenarios/*.json | gzip -9c | wc -c)
+printf '  of which scenarios (wasm)  %8d bytes raw %8d bytes gzip\n' "$(cat scenarios/*.json | wc -c)" "$sc"
+echo "web_transfer_gzip_bytes $total (budget 800000)"
+echo "== browser"
+node bench/web_metrics.mjs build/web/app
+echo "== replay (100,000 commands, default scenario)"
+native=$(build/native/bench_replay scenarios/mopti-atelier.json 100000)
+wasm=$(node --no-experimental-fetch build/web/bench-replay.js scenarios/mopti-atelier.json 100000)
+echo "native:"; echo "$native" | sed 's/^/  /'
+echo "wasm:"; echo "$wasm" | sed 's/^/  /'
+n=$(echo "$native" | awk '/^replay_apply_per_s/ {print $2}')
+w=$(echo "$wasm" | awk '/^replay_apply_per_s/ {print $2}')
+ne=$(echo "$native" | awk '/^apply_with_events_per_s/ {print $2}')
+we=$(echo "$wasm" | awk '/^apply_with_events_per_s/ {print $2}')
+echo "wasm_vs_native_replay $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 100 * a / b}') (budget >= 40%)"
+echo "wasm_vs_native_with_events $(awk -v a="$we" -v b="$ne" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
+hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
+[ "$hn" = "$hw" ] && echo "replay hash identical native/wasm: $hn" || echo "REPLAY HASH DIFFERS: native $hn wasm $hw"
