@@ -21,6 +21,9 @@ const char* kUsage =
     "  kalan replay FICHIER                    rejoue une session ou un scénario (toute sa chronologie)\n"
     "  kalan run SCENARIO --commands F.jsonl   applique des commandes (une par ligne)\n"
     "        [--save SESSION.json] [--lang fr|en]\n"
+    "  kalan flow check EXPORT.json             vérifie un export RapidPro (flux, déclencheurs)\n"
+    "  kalan flow eval [--utc-offset ±HH:MM] MODÈLE   évalue un modèle d'expression RapidPro\n"
+    "  kalan flow run ENTRÉE.json              exécute un flux (assets, contact, trigger, resumes)\n"
     "  kalan --version\n";
 
 struct Options {
@@ -196,6 +199,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return 0;
   }
   const std::string sub = args[0];
+  if (sub == "flow") return run_flow_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!o.error.empty()) {
     err << "kalan " << sub << " : " << o.error << "\n";

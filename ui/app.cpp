@@ -117,6 +117,9 @@ std::string App::debug_json() const {
     j["commands"] = session_->commands().size();
     j["journal"] = session_->journal().size();
     j["title"] = session_->scenario().meta.title;
+    j["sms"] = s.sms.log.size();
+    j["phone"] = view_.phone;
+    j["last_sms"] = s.sms.log.empty() ? "" : s.sms.log.back().text;
   }
   return j.dump();
 }
@@ -124,6 +127,17 @@ std::string App::debug_json() const {
 void anchor(App& app, const std::string& id) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   app.view().anchors[id] = {a.x, a.y, b.x, b.y};
+}
+
+// A tab whose rectangle is published for tests, drawing `body` when selected.
+template <class F>
+void tab(App& app, const char* label, const char* id, F&& body) {
+  const bool open = ImGui::BeginTabItem(label);
+  anchor(app, id);
+  if (open) {
+    body();
+    ImGui::EndTabItem();
+  }
 }
 
 void App::frame(float width, float height, float dt) {
@@ -144,25 +158,23 @@ void App::frame(float width, float height, float dt) {
     draw_clock_bar(*this, dt);
     const bool narrow = width < 760.0f;
     if (narrow) {
+      // Phone layout: one panel at a time.
       if (ImGui::BeginTabBar("##main")) {
-        const bool events_open = ImGui::BeginTabItem(tr("tab.events"));
-        anchor(*this, "tab.events");
-        if (events_open) {
-          draw_event_log(*this);
-          ImGui::EndTabItem();
-        }
-        const bool world_open = ImGui::BeginTabItem(tr("tab.world"));
-        anchor(*this, "tab.world");
-        if (world_open) {
-          draw_world(*this);
-          ImGui::EndTabItem();
-        }
+        tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
+        tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
+        tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
+        tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
         ImGui::EndTabBar();
       }
     } else {
-      const float left = ImGui::GetContentRegionAvail().x * 0.5f;
-      ImGui::BeginChild("##world", ImVec2(left, 0), true);
-      draw_world(*this);
+      const float left = ImGui::GetContentRegionAvail().x * 0.55f;
+      ImGui::BeginChild("##left", ImVec2(left, 0), true);
+      if (ImGui::BeginTabBar("##lefttabs")) {
+        tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
+        tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
+        tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
+        ImGui::EndTabBar();
+      }
       ImGui::EndChild();
       ImGui::SameLine();
       ImGui::BeginChild("##events", ImVec2(0, 0), true);

@@ -37,7 +37,9 @@ struct ViewState {
   bool playing = false;
   int speed = 60;            // sim seconds per real second while playing
   double play_debt = 0;      // real seconds not yet turned into sim minutes
-  int narrow_tab = 0;        // 0 = event log, 1 = directory (phone layout)
+  std::string phone;         // the URN of the phone shown in the simulator
+  char phone_input[512] = "";
+  char new_number[32] = "+223";
   int world_tab = 0;
   char world_search[128] = "";
   char event_filter[128] = "";

@@ -48,6 +48,38 @@ std::string display_name(const State& state, const std::string& who) {
   return who;
 }
 
+std::string describe_flow_event(const State& s, const Event& e) {
+  const auto& d = e.data;
+  const std::string t(e.type);
+  if (t == "flow.run_result_changed")
+    return trf("pill.result", {d.value("name", ""), d.value("value", ""), d.value("category", "")});
+  if (t == "flow.contact_field_changed")
+    return trf("pill.field", {d["field"].value("name", ""), d["value"].is_object() ? d["value"].value("text", "") : "—"});
+  if (t == "flow.contact_name_changed") return trf("pill.name", {d.value("name", "")});
+  if (t == "flow.contact_groups_changed") {
+    std::string g;
+    for (const char* k : {"groups_added", "groups_removed"})
+      if (d.contains(k))
+        for (const auto& x : d[k]) g += (g.empty() ? "" : ", ") + std::string(k[7] == 'a' ? "+" : "-") + x.value("name", "");
+    return trf("pill.groups", {g});
+  }
+  if (t == "flow.webhook_called")
+    return trf("pill.webhook", {d.value("url", ""), d.contains("status_code") ? std::to_string(d.value("status_code", 0)) : d.value("status", "")});
+  if (t == "flow.run_started") return trf("pill.started", {d["flow"].value("name", "")});
+  if (t == "flow.run_ended") return trf("pill.ended", {d["flow"].value("name", ""), d.value("status", "")});
+  if (t == "flow.flow_entered") return trf("pill.entered", {d["flow"].value("name", "")});
+  if (t == "flow.broadcast_created") {
+    std::string to;
+    for (const auto& u : d["urns"]) to += (to.empty() ? "" : ", ") + u.get<std::string>().substr(4);
+    return trf("pill.broadcast", {to});
+  }
+  if (t == "flow.error") return trf("pill.error", {d.value("text", "")});
+  if (t == "flow.msg_wait") return tr("pill.wait");
+  if (t == "case.identified") return trf("pill.case", {d.value("id", ""), d.value("reference", "")});
+  (void)s;
+  return {};
+}
+
 std::string describe_event(const State& state, const Event& e) {
   const auto& d = e.data;
   auto str = [&](const char* k) { return d.is_object() && d.contains(k) && d[k].is_string() ? d[k].get<std::string>() : std::string(); };
@@ -60,14 +92,22 @@ std::string describe_event(const State& state, const Event& e) {
   if (e.type == "sms.received") {
     const std::string owner = str("owner");
     const std::string from = owner.empty() ? trf("who.unknown", {str("from").substr(4)}) : display_name(state, owner);
-    return trf("ev.sms.received", {state.sms.shortcode, from, str("text")});
+    return trf("ev.sms.received", {state.sms.settings.shortcode, from, str("text")});
   }
   if (e.type == "message.delivered") return trf("ev.message.delivered", {display_name(state, str("to")), str("text")});
   if (e.type == "case.identified") {
     const Organisation* o = state.world.find_organisation(str("organisation"));
     return trf("ev.case.identified", {str("id"), str("child_name"), o ? o->name : str("organisation")});
   }
-  return std::string(e.type);
+  if (e.type == "sms.sent") return trf("ev.sms.sent", {str("to").substr(4), str("text")});
+  if (e.type == "flow.msg_created") {
+    const auto& msg = d["msg"];
+    const std::string urn = msg.value("urn", "");
+    const std::string owner = state.world.owner_of_phone(urn);
+    return trf("ev.flow.msg_created", {owner.empty() ? urn.substr(4) : display_name(state, owner), msg.value("text", "")});
+  }
+  const std::string flow_text = describe_flow_event(state, e);
+  return flow_text.empty() ? std::string(e.type) : flow_text;
 }
 
 }  // namespace kalan::ui

@@ -19,11 +19,15 @@ void draw_picker(App& app);
 void draw_clock_bar(App& app, float dt);
 void draw_event_log(App& app);
 void draw_world(App& app);
+void draw_phones(App& app);
+void draw_flow_view(App& app);
 
 // "lun. 4 mars 2024 — 08:45" in the current language.
 std::string format_when(SimTime t);
 // "08:45", or "4 mars 08:45" when the day differs from `today`.
 std::string format_short(SimTime t, SimTime today);
+// One line for an event of the flow engine ("Résultat « Âge » = 12 (Valide)"), or "" if not one.
+std::string describe_flow_event(const State& state, const Event& e);
 // One line of the event log for an event.
 std::string describe_event(const State& state, const Event& e);
 // Display name of an actor or phone owner.

@@ -44,9 +44,6 @@ ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c) {
   if (org.empty()) return ApplyResult::refuse("missing", {"organisation"});
   if (!s.world.find_organisation(org)) return ApplyResult::refuse("unknown_ref", {"@organisation", org});
   CaseRecord rec;
-  char id[16];
-  std::snprintf(id, sizeof id, "CAS-%04lld", static_cast<long long>(s.cases.next_number));
-  rec.id = id;
   rec.identified_at = s.clock.now;
   rec.child_name = c.child_name;
   rec.age = c.age;
@@ -55,12 +52,20 @@ ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c) {
   rec.organisation = org;
   rec.reported_by = a.id;
   rec.summary = c.summary;
+  const CaseRecord& filed = file_case(s.cases, std::move(rec));
   ApplyResult r;
   r.emit(a.record_events, s.clock.now, "case.identified",
-         [&] { return nlohmann::json{{"id", rec.id}, {"organisation", org}, {"child_name", c.child_name}}; });
-  ++s.cases.next_number;
-  s.cases.records.push_back(std::move(rec));
+         [&] { return nlohmann::json{{"id", filed.id}, {"organisation", org}, {"child_name", c.child_name}}; });
   return r;
+}
+
+const CaseRecord& file_case(CasesState& cases, CaseRecord record) {
+  char id[24];
+  std::snprintf(id, sizeof id, "CAS-%04lld", static_cast<long long>(cases.next_number));
+  record.id = id;
+  ++cases.next_number;
+  cases.records.push_back(std::move(record));
+  return cases.records.back();
 }
 
 nlohmann::json cases_to_json(const CasesState& c) {

@@ -47,6 +47,10 @@ struct ReportCase {
   void check_refs(const World& w, const std::string& path, Diagnostics& out) const;
 };
 
+// Numbers a new record ("CAS-0001", ...) and files it; for every path that identifies a case
+// (case.report, or a report made by SMS). Returns the stored record.
+const CaseRecord& file_case(CasesState& cases, CaseRecord record);
+
 nlohmann::json cases_to_json(const CasesState& c);
 
 }  // namespace kalan

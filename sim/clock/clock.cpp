@@ -1,6 +1,7 @@
 #include "clock/clock.h"
 
 #include "core/apply.h"
+#include "sms/channel.h"
 
 namespace kalan {
 
@@ -47,12 +48,23 @@ void ClockAdvanceTo::write(nlohmann::json& j) const { j["at"] = format_iso_time(
 
 namespace {
 
-// Fires every scheduled entry due at or before `until`, then sets the clock to `until`.
+// Fires, in time order, every scheduled entry and every deadline of the systems (flow timeouts and
+// expirations) due at or before `until`, then sets the clock to `until`.
 void run_until(State& s, SimTime until, bool record, ApplyResult& out) {
   std::vector<Event>& events = out.events;
   const SimTime from = s.clock.now;
-  while (const ScheduledEntry* e = s.next_scheduled()) {
-    if (e->at > until) break;
+  for (;;) {
+    const ScheduledEntry* e = s.next_scheduled();
+    const SimTime deadline = sms_next_deadline(s);
+    const bool entry_due = e && e->at <= until;
+    const bool deadline_due = deadline > 0 && deadline <= until;
+    if (!entry_due && !deadline_due) break;
+    // A deadline strictly before the next entry goes first; at the same time, the script goes first.
+    if (deadline_due && (!entry_due || deadline < e->at)) {
+      if (deadline > s.clock.now) s.clock.now = deadline;
+      sms_fire_deadlines(s, record, events);
+      continue;
+    }
     // Copy: the handler may read the schedule, and the cursor moves before it runs.
     const ScheduledEntry entry = *e;
     ++s.schedule_cursor;
@@ -72,7 +84,6 @@ void run_until(State& s, SimTime until, bool record, ApplyResult& out) {
     }
   }
   if (until > s.clock.now) s.clock.now = until;
-  // Times as seconds: this event comes with every clock step, so it stays cheap; event_to_json shows ISO.
   out.emit(record, s.clock.now, "clock.advanced", [&] { return nlohmann::json{{"from", from}, {"to", s.clock.now}}; });
 }
 
@@ -98,10 +109,14 @@ ApplyResult apply_command(State& s, const Actor& a, const ClockAdvanceTo& c) {
 
 ApplyResult apply_command(State& s, const Actor& a, const ClockNext&) {
   if (!may_move_clock(a)) return forbidden(a, ClockNext::kType);
+  // The next thing scheduled: a scripted event, or a flow's timeout or expiration.
   const ScheduledEntry* next = s.next_scheduled();
-  if (!next) return ApplyResult::refuse("no_scheduled_event");
+  const SimTime deadline = sms_next_deadline(s);
+  if (!next && deadline == 0) return ApplyResult::refuse("no_scheduled_event");
+  SimTime at = next ? next->at : deadline;
+  if (deadline > 0 && deadline < at) at = deadline;
   ApplyResult r;
-  run_until(s, std::max(next->at, s.clock.now), a.record_events, r);
+  run_until(s, std::max(at, s.clock.now), a.record_events, r);
   return r;
 }
 

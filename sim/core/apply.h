@@ -31,6 +31,7 @@ ApplyResult apply_command(State& s, const Actor& a, const ClockAdvanceTo& c);
 ApplyResult apply_command(State& s, const Actor& a, const ClockNext& c);
 ApplyResult apply_command(State& s, const Actor& a, const SendMessage& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c);
+ApplyResult apply_command(State& s, const Actor& a, const FireSmsTimeout& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c);
 
 }  // namespace kalan

@@ -16,7 +16,8 @@ namespace kalan {
 
 struct World;
 
-using CommandBody = std::variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms, ReportCase>;
+using CommandBody =
+    std::variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms, FireSmsTimeout, ReportCase>;
 
 // Who acts: "trainer", "system", or the id of a user of the scenario.
 inline const char* kTrainer = "trainer";

@@ -14,7 +14,21 @@ State initial_state(const Scenario& scenario) {
   s.clock.start = scenario.start;
   s.clock.now = scenario.start;
   s.rng = Rng::from_seed(scenario.seed);
-  s.sms.shortcode = scenario.shortcode;
+  s.sms.settings = scenario.sms;
+  for (const Contact& c : scenario.world.contacts) {
+    flows::FlowContact fc;
+    fc.uuid = world_contact_uuid(c.id);
+    fc.name = c.name;
+    fc.language = c.language;
+    fc.urns = {c.phone};
+    for (const auto& g : c.groups) {
+      const flows::Ref* ref = scenario.sms.assets ? scenario.sms.assets->group_by_name(g) : nullptr;
+      fc.groups.push_back(ref ? ref->uuid : g);
+    }
+    fc.fields = c.fields;
+    fc.created_on = scenario.start;
+    s.sms.contacts.push_back(std::move(fc));
+  }
   s.schedule.reserve(scenario.timeline.size());
   for (size_t i = 0; i < scenario.timeline.size(); ++i) {
     const TimelineEntry& e = scenario.timeline[i];

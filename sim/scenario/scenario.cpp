@@ -118,16 +118,7 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
     }
   }
   s.seed = static_cast<std::uint64_t>(root.integer("seed", 0, INT64_MAX, false).value_or(1));
-  if (const nlohmann::json* sms = root.object("sms", false)) {
-    ObjectReader r(*sms, root.path_of("sms"), out);
-    if (auto code = r.string("shortcode", false)) {
-      if (code->empty() || code->size() > 15 || code->find_first_not_of("0123456789") != std::string::npos)
-        r.error("shortcode", "unknown_value", {"@shortcode", *code, "@shortcode_rule"});
-      else
-        s.shortcode = *code;
-    }
-    r.reject_unknown_keys();
-  }
+  s.sms = parse_sms_settings(root.object("sms", false), root.path_of("sms"), out);
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
   parse_timeline(root, s, start_known, out);
   root.reject_unknown_keys({"$comment"});

@@ -10,6 +10,7 @@
 #include "core/command.h"
 #include "core/diag.h"
 #include "core/time.h"
+#include "sms/sms.h"
 #include "world/world.h"
 
 namespace kalan {
@@ -36,7 +37,7 @@ struct Scenario {
   ScenarioMeta meta;
   SimTime start = 0;
   std::uint64_t seed = 1;
-  std::string shortcode = "21999";
+  SmsSettings sms;
   World world;
   std::vector<TimelineEntry> timeline;
   nlohmann::json source;  // the scenario exactly as loaded, kept for sessions and exports

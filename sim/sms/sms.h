@@ -1,6 +1,9 @@
-// The simulated SMS channel: a short code, inbound and outbound messages stamped with the sim clock.
+// The simulated SMS channel: a short code, contacts, inbound and outbound messages stamped with the sim
+// clock, keyword triggers and the flow sessions that RapidPro would run for each contact.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +12,8 @@
 
 #include "core/reader.h"
 #include "core/time.h"
+#include "sms/engine.h"
+#include "sms/flow.h"
 
 namespace kalan {
 
@@ -20,11 +25,39 @@ struct SmsMessage {
   bool inbound = true;
   std::string urn;  // the contact's side: "tel:+223..."
   std::string text;
+  std::vector<std::string> quick_replies;  // outbound only
+};
+
+// A report made through the Jam flow, with its reference number ("REF-0001").
+struct SmsReport {
+  std::string reference;
+  SimTime at = 0;
+  std::string reporter_urn;
+  std::string child_name, sex, type, location, danger;
+  int age = -1;
+  std::string service_id;  // the competent service that was alerted
+  std::string case_id;     // the case created in case management
+  std::vector<std::string> follow_ups;  // messages relayed from the provider
+};
+
+// The SMS part of a scenario: short code, RapidPro export, reporting rules.
+struct SmsSettings {
+  std::string shortcode = "21999";
+  std::shared_ptr<const flows::FlowAssets> assets;  // never null once loaded (maybe empty)
+  bool open_reporting = false;  // "Jam" from an unregistered number is accepted
+  std::string unknown_reply;    // reply to a message no trigger or flow takes; empty = none
+  int utc_offset_minutes = 0;
 };
 
 struct SmsState {
-  std::string shortcode = "21999";
+  SmsSettings settings;
   std::vector<SmsMessage> log;
+  std::vector<flows::FlowContact> contacts;               // RapidPro's contacts, world contacts first
+  std::map<std::string, flows::FlowSession> sessions;     // by contact uuid
+  std::vector<SmsReport> reports;
+
+  const flows::FlowContact* contact_by_urn(const std::string& urn) const;
+  const flows::FlowContact* contact_by_uuid(const std::string& uuid) const;
 };
 
 // An SMS arrives at the short code from a phone.
@@ -37,6 +70,21 @@ struct ReceiveSms {
   void write(nlohmann::json& j) const;
   void check_refs(const World&, const std::string&, Diagnostics&) const {}
 };
+
+// The "no response" button: the wait of a contact's flow times out now.
+struct FireSmsTimeout {
+  static constexpr const char* kType = "sms.timeout";
+  std::string urn;
+
+  static std::optional<FireSmsTimeout> parse(ObjectReader& r);
+  void write(nlohmann::json& j) const;
+  void check_refs(const World&, const std::string&, Diagnostics&) const {}
+};
+
+// Reads the "sms" section of a scenario.
+SmsSettings parse_sms_settings(const nlohmann::json* value, const std::string& path, Diagnostics& out);
+// The contact uuid of a world contact: stable, derived from its id.
+std::string world_contact_uuid(const std::string& id);
 
 nlohmann::json sms_to_json(const SmsState& s);
 

@@ -95,6 +95,22 @@ try {
     const shot2 = await page.screenshot({ path: path.join(outDir, 'after-click.png') });
     check('the screen changed after the click', !shot1.equals(shot2));
 
+    // The phone simulator: the first phone is a registered reporter; "Jam" gets the report prompt.
+    d = await debug(page);
+    check('the phone simulator is shown first', !!d.anchors['phone.input']);
+    await page.mouse.click(...centre(d.anchors['phone.input']));
+    await page.waitForTimeout(100);
+    await page.keyboard.type('Jam');
+    await page.keyboard.press('Enter');
+    d = await waitFor(page, (x) => x.sms >= 2, 'the reply to Jam', 3000).catch(() => debug(page));
+    check('sending « Jam » from the phone gets the RapidProtection prompt', d.last_sms.startsWith('Signalement Violence - Vulnérabilité'),
+          JSON.stringify(d.last_sms));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(outDir, 'phone-jam.png') });
+
+    d = await debug(page);
+    await page.mouse.click(...centre(d.anchors['tab.world']));
+    await page.waitForTimeout(150);
     d = await debug(page);
     await page.mouse.click(...centre(d.anchors['world.search']));
     await page.waitForTimeout(100);

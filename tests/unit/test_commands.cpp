@@ -16,6 +16,7 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"clock.next","actor":"system"})",
       R"({"type":"message.send","actor":"mtembely","to":"fkansaye","text":"Bonjour"})",
       R"({"type":"sms.receive","actor":"system","from":"tel:+22370000111","text":"Jam"})",
+      R"({"type":"sms.timeout","actor":"trainer","urn":"tel:+22370000111"})",
       R"({"type":"case.report","actor":"fkansaye","child_name":"Awa","age":12,"sex":"f","location":"socoura","organisation":"slpfef-mopti","summary":"x"})",
   };
   std::set<std::string> seen;

@@ -22,7 +22,7 @@ TEST_CASE("the default scenario is set in a zone of Mopti") {
   const Location* region = s.world.find_location("mopti");
   REQUIRE(region);
   CHECK(region->level == LocationLevel::region);
-  CHECK(s.shortcode == "21999");
+  CHECK(s.sms.shortcode == "21999");
   CHECK(s.timeline.size() >= 5);
 }
 

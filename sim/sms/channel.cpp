@@ -1,0 +1,230 @@
+// The SMS channel at run time: an inbound message finds its contact, then a keyword trigger, a waiting
+// flow or the catch-all; the flow's events become outbound messages in the log and events on screen.
+#include "core/apply.h"
+#include "sms/channel.h"
+#include "sms/sandbox.h"
+#include "sms/text.h"
+
+namespace kalan {
+
+namespace {
+
+using nlohmann::json;
+
+// Kalan event types for the engine's events ("flow." + RapidPro's type), as string literals.
+std::string_view flow_event_type(const std::string& t) {
+  static const char* known[] = {"flow.msg_created",          "flow.msg_wait",           "flow.run_result_changed",
+                                "flow.contact_field_changed", "flow.contact_name_changed", "flow.contact_language_changed",
+                                "flow.contact_groups_changed", "flow.input_labels_added", "flow.broadcast_created",
+                                "flow.webhook_called",       "flow.flow_entered",       "flow.run_started",
+                                "flow.run_ended",            "flow.error"};
+  for (const char* k : known)
+    if (t == k + 5) return k;
+  return "flow.other";
+}
+
+flows::Host make_host(State& s) {
+  flows::Host host;
+  host.now = s.clock.now;
+  host.utc_offset_minutes = s.sms.settings.utc_offset_minutes;
+  host.rng = &s.rng;
+  host.globals = {{"shortcode", s.sms.settings.shortcode}, {"open_reporting", s.sms.settings.open_reporting ? "oui" : "non"}};
+  return host;
+}
+
+flows::FlowContact& contact_for(State& s, const std::string& urn, bool& created) {
+  created = false;
+  for (auto& c : s.sms.contacts)
+    for (const auto& u : c.urns)
+      if (u == urn) return c;
+  flows::FlowContact c;
+  c.uuid = flows::new_uuid(s.rng);
+  c.urns = {urn};
+  c.language = "fra";
+  c.created_on = s.clock.now;
+  s.sms.contacts.push_back(std::move(c));
+  created = true;
+  return s.sms.contacts.back();
+}
+
+void log_out(State& s, const std::string& urn, const std::string& text, std::vector<std::string> quick) {
+  SmsMessage m;
+  m.id = static_cast<std::int64_t>(s.sms.log.size()) + 1;
+  m.at = s.clock.now;
+  m.inbound = false;
+  m.urn = urn;
+  m.text = text;
+  m.quick_replies = std::move(quick);
+  s.sms.log.push_back(std::move(m));
+}
+
+// Turns a sprint into outbound messages and on-screen events.
+void deliver(State& s, const flows::FlowContact& contact, const flows::Sprint& sprint, bool record, std::vector<Event>& out) {
+  for (const json& e : sprint.events) {
+    const std::string type = e.value("type", "");
+    if (type == "msg_created") {
+      const json& msg = e["msg"];
+      std::vector<std::string> quick;
+      if (msg.contains("quick_replies"))
+        for (const auto& q : msg["quick_replies"]) quick.push_back(q.value("text", ""));
+      log_out(s, msg.value("urn", ""), msg.value("text", ""), std::move(quick));
+    } else if (type == "broadcast_created") {
+      std::string text;
+      for (const auto& [lang, t] : e["translations"].items()) {
+        text = t.value("text", "");
+        break;
+      }
+      std::vector<std::string> urns = e["urns"].get<std::vector<std::string>>();
+      for (const auto& c : e["contacts"])
+        if (const auto* fc = s.sms.contact_by_uuid(c.value("uuid", "")); fc && !fc->urns.empty()) urns.push_back(fc->urns.front());
+      for (const auto& g : e["groups"])
+        for (const auto& fc : s.sms.contacts)
+          for (const auto& cg : fc.groups)
+            if (cg == g.value("uuid", "") && !fc.urns.empty()) urns.push_back(fc.urns.front());
+      for (const auto& u : urns) log_out(s, u, text, {});
+    }
+    if (record) {
+      json data = e;
+      data["contact_uuid"] = contact.uuid;
+      out.push_back(Event{s.clock.now, flow_event_type(type), std::move(data)});
+    }
+  }
+}
+
+flows::Sprint run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
+                         const std::function<flows::Sprint(flows::Host&, flows::FlowSession&)>& step) {
+  flows::Host host = make_host(s);
+  // The contact reference stays valid: webhooks never add contacts.
+  host.webhook = [&](const flows::WebhookRequest& req) { return sandbox_webhook(s, contact, req, record, out); };
+  flows::FlowSession& session = s.sms.sessions[contact.uuid];
+  flows::Sprint sprint = step(host, session);
+  deliver(s, contact, sprint, record, out);
+  if (!session.waiting()) s.sms.sessions.erase(contact.uuid);  // only waiting sessions are kept
+  return sprint;
+}
+
+// The keyword trigger a message fires for this contact, if any.
+const flows::KeywordTrigger* match_trigger(const flows::FlowAssets& assets, const flows::FlowContact& c,
+                                           const std::string& text) {
+  const auto words = text::words(text);
+  if (words.empty()) return nullptr;
+  const std::string first = text::fold(words.front());
+  auto in_group = [&](const std::string& g) {
+    for (const auto& cg : c.groups)
+      if (cg == g) return true;
+    return false;
+  };
+  for (const auto& t : assets.keyword_triggers) {
+    if (t.keyword != first || (t.only_word && words.size() != 1)) continue;
+    bool allowed = t.groups.empty();
+    for (const auto& g : t.groups) allowed = allowed || in_group(g);
+    for (const auto& g : t.exclude_groups) allowed = allowed && !in_group(g);
+    if (allowed) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
+  // A user texts from their own phone; the trainer and the system may inject any number.
+  if (a.kind == Actor::Kind::user && a.user->phone != c.from) return ApplyResult::refuse("not_reporter", {c.from});
+  ApplyResult r;
+  bool created = false;
+  flows::FlowContact& contact = contact_for(s, c.from, created);
+  SmsMessage m;
+  m.id = static_cast<std::int64_t>(s.sms.log.size()) + 1;
+  m.at = s.clock.now;
+  m.inbound = true;
+  m.urn = c.from;
+  m.text = c.text;
+  s.sms.log.push_back(m);
+  const std::string msg_uuid = flows::new_uuid(s.rng);
+  const json msg = {{"uuid", msg_uuid}, {"urn", c.from}, {"text", c.text}, {"created_on", format_iso_time(s.clock.now)},
+                    {"channel", {{"uuid", "00000000-0000-4000-8000-000000021999"}, {"name", "Kalan " + s.sms.settings.shortcode}}}};
+  r.emit(a.record_events, s.clock.now, "sms.received", [&] {
+    return json{{"id", m.id}, {"from", c.from}, {"text", c.text}, {"owner", s.world.owner_of_phone(c.from)},
+                {"contact_uuid", contact.uuid}, {"new_contact", created}, {"msg", msg}};
+  });
+
+  const flows::FlowAssets& assets = *s.sms.settings.assets;
+  const auto it = s.sms.sessions.find(contact.uuid);
+  const bool waiting = it != s.sms.sessions.end() && it->second.waiting();
+  // RapidPro's rule: a trigger keyword starts its flow even while another flow waits; any other
+  // message resumes the waiting flow.
+  if (const flows::KeywordTrigger* t = match_trigger(assets, contact, c.text)) {
+    const flows::Flow* f = assets.flow(t->flow_uuid);
+    const json trigger = {{"type", "msg"}, {"msg", msg},
+                          {"keyword_match", {{"type", t->only_word ? "only_word" : "first_word"}, {"keyword", t->keyword}}},
+                          {"flow", {{"uuid", t->flow_uuid}, {"name", f ? f->name : ""}}},
+                          {"triggered_on", format_iso_time(s.clock.now)}};
+    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+      return flows::start_flow(assets, contact, session, t->flow_uuid, trigger, host);
+    });
+  } else if (waiting) {
+    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+      return flows::resume_with_msg(assets, contact, session, msg, host);
+    });
+  } else if (!assets.catchall_flow_uuid.empty()) {
+    const json trigger = {{"type", "msg"}, {"msg", msg}, {"flow", {{"uuid", assets.catchall_flow_uuid}}},
+                          {"triggered_on", format_iso_time(s.clock.now)}};
+    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+      return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, trigger, host);
+    });
+  } else if (!s.sms.settings.unknown_reply.empty()) {
+    log_out(s, c.from, s.sms.settings.unknown_reply, {});
+    r.emit(a.record_events, s.clock.now, "sms.sent",
+           [&] { return json{{"to", c.from}, {"text", s.sms.settings.unknown_reply}, {"contact_uuid", contact.uuid}}; });
+  }
+  return r;
+}
+
+ApplyResult apply_command(State& s, const Actor& a, const FireSmsTimeout& c) {
+  if (a.kind == Actor::Kind::user && a.user->phone != c.urn) return forbidden(a, FireSmsTimeout::kType);
+  const flows::FlowContact* found = s.sms.contact_by_urn(c.urn);
+  if (!found) return ApplyResult::refuse("unknown_contact", {c.urn});
+  const auto it = s.sms.sessions.find(found->uuid);
+  if (it == s.sms.sessions.end() || !it->second.waiting()) return ApplyResult::refuse("no_waiting_session", {c.urn});
+  bool created = false;
+  flows::FlowContact& contact = contact_for(s, c.urn, created);
+  ApplyResult r;
+  const flows::FlowAssets& assets = *s.sms.settings.assets;
+  run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+    return flows::resume_with_timeout(assets, contact, session, host);
+  });
+  return r;
+}
+
+SimTime sms_next_deadline(const State& s) {
+  SimTime next = 0;
+  for (const auto& [uuid, session] : s.sms.sessions) {
+    if (!session.waiting()) continue;
+    for (SimTime t : {session.timeout_on, session.expires_on})
+      if (t > 0 && (next == 0 || t < next)) next = t;
+  }
+  return next;
+}
+
+void sms_fire_deadlines(State& s, bool record, std::vector<Event>& out) {
+  // Collect first: firing changes the map.
+  std::vector<std::string> due;
+  for (const auto& [uuid, session] : s.sms.sessions)
+    if (session.waiting() && ((session.timeout_on > 0 && session.timeout_on <= s.clock.now) ||
+                              (session.expires_on > 0 && session.expires_on <= s.clock.now)))
+      due.push_back(uuid);
+  const flows::FlowAssets& assets = *s.sms.settings.assets;
+  for (const auto& uuid : due) {
+    flows::FlowContact* contact = nullptr;
+    for (auto& c : s.sms.contacts)
+      if (c.uuid == uuid) contact = &c;
+    if (!contact) continue;
+    const flows::FlowSession& session = s.sms.sessions[uuid];
+    const bool timeout = session.timeout_on > 0 && session.timeout_on <= s.clock.now;
+    run_sprint(s, *contact, record, out, [&](flows::Host& host, flows::FlowSession& sess) {
+      return timeout ? flows::resume_with_timeout(assets, *contact, sess, host)
+                     : flows::expire_session(assets, *contact, sess, host);
+    });
+  }
+}
+
+}  // namespace kalan

@@ -1,0 +1,662 @@
+#include "sms/engine.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "core/time.h"
+#include "sms/expr/expressions.h"
+#include "sms/router_tests.h"
+#include "sms/text.h"
+
+namespace kalan::flows {
+
+using nlohmann::json;
+
+int FlowSession::waiting_run() const {
+  for (int i = static_cast<int>(runs.size()) - 1; i >= 0; --i)
+    if (runs[static_cast<size_t>(i)].status == "waiting") return i;
+  return -1;
+}
+
+std::string new_uuid(Rng& rng) {
+  const std::uint64_t a = rng.next(), b = rng.next();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
+                static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+
+namespace {
+
+json flow_ref(const Flow* f) { return f ? json{{"uuid", f->uuid}, {"name", f->name}} : json(nullptr); }
+
+json results_json(const Run& run) {
+  json out = json::object();
+  for (const auto& [key, r] : run.results) {
+    json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
+              {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
+              {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
+    if (!r.extra.is_null()) j["extra"] = r.extra;
+    out[key] = std::move(j);
+  }
+  return out;
+}
+
+std::string first_name(const std::string& name) {
+  const auto w = text::words(name);
+  return w.empty() ? std::string() : w.front();
+}
+
+}  // namespace
+
+json contact_to_json(const FlowContact& c) {
+  json fields = json::object();
+  for (const auto& [k, v] : c.fields) fields[k] = v;
+  return {{"uuid", c.uuid}, {"name", c.name}, {"language", c.language}, {"urns", c.urns},
+          {"groups", c.groups}, {"fields", fields}, {"created_on", format_iso_time(c.created_on)}};
+}
+
+json session_to_json(const FlowSession& s) {
+  json runs = json::array();
+  for (const auto& r : s.runs) {
+    json path = json::array();
+    for (const auto& st : r.path) {
+      json p = {{"uuid", st.uuid}, {"node_uuid", st.node_uuid}, {"arrived_on", format_iso_time(st.arrived_on)}};
+      if (!st.exit_uuid.empty()) p["exit_uuid"] = st.exit_uuid;
+      path.push_back(std::move(p));
+    }
+    json results = results_json(r);
+    for (auto& [k, v] : results.items()) v.erase("__default__");
+    runs.push_back({{"uuid", r.uuid}, {"flow_uuid", r.flow_uuid}, {"status", r.status}, {"path", path},
+                    {"results", results}, {"parent", r.parent}, {"created_on", format_iso_time(r.created_on)},
+                    {"modified_on", format_iso_time(r.modified_on)},
+                    {"exited_on", r.exited_on ? json(format_iso_time(r.exited_on)) : json(nullptr)},
+                    {"had_input", r.had_input}});
+  }
+  return {{"uuid", s.uuid},   {"status", s.status},     {"runs", runs},
+          {"trigger", s.trigger}, {"input", s.input},   {"timeout_on", s.timeout_on},
+          {"expires_on", s.expires_on}, {"sprints", s.sprints}, {"webhook", s.webhook}};
+}
+
+json build_context(const FlowAssets& assets, const FlowContact& contact, const FlowSession& session, int run_index,
+                   const Host& host) {
+  json groups = json::array();
+  for (const auto& g : contact.groups) {
+    const Ref* ref = assets.group(g);
+    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
+  }
+  json fields = json::object();
+  for (const auto& f : assets.fields) fields[f.key] = nullptr;
+  for (const auto& [k, v] : contact.fields) fields[k] = v;
+  json urns = json::object();
+  for (const auto& u : contact.urns) {
+    const auto colon = u.find(':');
+    const std::string scheme = colon == std::string::npos ? "tel" : u.substr(0, colon);
+    if (!urns.contains(scheme)) urns[scheme] = u;
+  }
+  json c = {{"__default__", contact.name},
+            {"uuid", contact.uuid},
+            {"name", contact.name},
+            {"first_name", first_name(contact.name)},
+            {"language", contact.language},
+            {"created_on", format_iso_time(contact.created_on)},
+            {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
+            {"urns", contact.urns},
+            {"groups", groups},
+            {"fields", fields}};
+  json ctx = {{"contact", c}, {"fields", fields}, {"urns", urns}, {"globals", host.globals},
+              {"input", session.input.is_null() ? json(nullptr) : session.input},
+              {"trigger", session.trigger.is_null() ? json::object() : session.trigger},
+              {"webhook", session.webhook}, {"locals", json::object()}};
+  if (ctx["input"].is_object()) ctx["input"]["__default__"] = ctx["input"].value("text", "");
+  if (run_index >= 0 && run_index < static_cast<int>(session.runs.size())) {
+    const Run& run = session.runs[static_cast<size_t>(run_index)];
+    const json results = results_json(run);
+    ctx["results"] = results;
+    ctx["run"] = {{"uuid", run.uuid}, {"flow", flow_ref(assets.flow(run.flow_uuid))}, {"status", run.status},
+                  {"results", results}, {"created_on", format_iso_time(run.created_on)}};
+    ctx["node"] = {{"uuid", run.path.empty() ? "" : run.path.back().node_uuid}};
+    auto related = [&](const Run& other) {
+      const json res = results_json(other);
+      return json{{"__default__", assets.flow(other.flow_uuid) ? assets.flow(other.flow_uuid)->name : other.flow_uuid},
+                  {"uuid", other.uuid}, {"flow", flow_ref(assets.flow(other.flow_uuid))}, {"status", other.status},
+                  {"run", {{"status", other.status}, {"uuid", other.uuid}}}, {"results", res}, {"contact", c},
+                  {"fields", fields}, {"urns", urns}};
+    };
+    if (run.parent >= 0) ctx["parent"] = related(session.runs[static_cast<size_t>(run.parent)]);
+    for (int i = static_cast<int>(session.runs.size()) - 1; i > run_index; --i)
+      if (session.runs[static_cast<size_t>(i)].parent == run_index) {
+        ctx["child"] = related(session.runs[static_cast<size_t>(i)]);
+        break;
+      }
+  } else {
+    ctx["results"] = json::object();
+  }
+  return ctx;
+}
+
+namespace {
+
+constexpr int kMaxStepsPerSprint = 200;
+
+// "@results.sexe", "@(run.results.sexe.category)" -> "sexe"; the operand itself otherwise.
+std::string operand_result_key(const std::string& operand) {
+  std::string s;
+  for (char c : operand)
+    if (c != '@' && c != '(' && c != ')' && c != ' ') s += c;
+  for (const char* prefix : {"run.results.", "results."})
+    if (s.rfind(prefix, 0) == 0) {
+      s = s.substr(std::string(prefix).size());
+      return s.substr(0, s.find('.'));
+    }
+  return s;
+}
+
+class Engine {
+ public:
+  Engine(const FlowAssets& a, FlowContact& c, FlowSession& s, Host& h, Sprint& sp)
+      : assets_(a), contact_(c), session_(s), host_(h), sprint_(sp) {
+    env_.now = h.now;
+    env_.utc_offset_minutes = h.utc_offset_minutes;
+    env_.date_format = h.date_format;
+    env_.default_country = h.default_country;
+  }
+
+  // Starts a new root run of `flow`.
+  void start(const Flow& flow) {
+    const int r = new_run(flow, -1);
+    go(r, flow.nodes.empty() ? nullptr : &flow.nodes.front());
+    settle();
+  }
+
+  void resume_msg(const json& msg) {
+    const int r = session_.waiting_run();
+    if (r < 0) return;
+    session_.input = msg;
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    run.had_input = true;
+    continue_waiting(r, false);
+    settle();
+  }
+
+  void resume_timeout() {
+    const int r = session_.waiting_run();
+    if (r < 0) return;
+    continue_waiting(r, true);
+    settle();
+  }
+
+  void expire() {
+    for (int i = static_cast<int>(session_.runs.size()) - 1; i >= 0; --i) {
+      Run& run = session_.runs[static_cast<size_t>(i)];
+      if (run.status == "waiting" || run.status == "active") end_run_only(i, "expired");
+    }
+    session_.status = "expired";
+    session_.timeout_on = session_.expires_on = 0;
+  }
+
+ private:
+  const FlowAssets& assets_;
+  FlowContact& contact_;
+  FlowSession& session_;
+  Host& host_;
+  Sprint& sprint_;
+  ExprEnv env_;
+  int steps_ = 0;
+  bool failed_ = false;
+
+  std::string now_iso() const { return format_iso_time(host_.now); }
+
+  void emit(json e) {
+    e["created_on"] = now_iso();
+    sprint_.events.push_back(std::move(e));
+  }
+
+  void error(const std::string& text) { emit({{"type", "error"}, {"text", text}}); }
+
+  const Flow* flow_of(int r) const { return assets_.flow(session_.runs[static_cast<size_t>(r)].flow_uuid); }
+
+  std::string render(int r, const std::string& tmpl) {
+    if (tmpl.find('@') == std::string::npos) return tmpl;
+    const json ctx = build_context(assets_, contact_, session_, r, host_);
+    RenderResult res = render_template(tmpl, ctx, env_);
+    for (const auto& e : res.errors) error(e);
+    return res.text;
+  }
+
+  // Text of a localizable item in the contact's language, falling back to the flow's own.
+  json localized(int r, const std::string& uuid, const char* key) const {
+    const Flow* f = flow_of(r);
+    if (!f || contact_.language.empty() || contact_.language == f->language) return nullptr;
+    const json& loc = f->localization;
+    if (!loc.contains(contact_.language)) return nullptr;
+    const json& lang = loc[contact_.language];
+    if (!lang.is_object() || !lang.contains(uuid) || !lang[uuid].is_object() || !lang[uuid].contains(key)) return nullptr;
+    const json& v = lang[uuid][key];
+    if (!v.is_array() || v.empty()) return nullptr;
+    return v;
+  }
+
+  int new_run(const Flow& flow, int parent) {
+    Run run;
+    run.uuid = new_uuid(*host_.rng);
+    run.flow_uuid = flow.uuid;
+    run.parent = parent;
+    run.created_on = run.modified_on = host_.now;
+    session_.runs.push_back(std::move(run));
+    const int r = static_cast<int>(session_.runs.size()) - 1;
+    emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
+    return r;
+  }
+
+  void save_result(int r, const std::string& name, const std::string& value, const std::string& category,
+                   const std::string& category_localized, const std::string& input, const std::string& node_uuid,
+                   const json& extra) {
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
+    run.results[result_key(name)] = res;
+    json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
+    if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
+    if (!input.empty()) e["input"] = input;
+    if (!extra.is_null()) e["extra"] = extra;
+    emit(std::move(e));
+  }
+
+  json group_refs(const std::vector<Ref>& groups) {
+    json out = json::array();
+    for (const auto& g : groups) out.push_back({{"uuid", g.uuid}, {"name", g.name}});
+    return out;
+  }
+
+  void send_msg(int r, const Action& a) {
+    json text = localized(r, a.uuid, "text");
+    const std::string body = render(r, text.is_array() ? text[0].get<std::string>() : a.text);
+    json qr_src = localized(r, a.uuid, "quick_replies");
+    const std::vector<std::string> qrs = qr_src.is_array() ? qr_src.get<std::vector<std::string>>() : a.quick_replies;
+    json quick = json::array();
+    for (const auto& q : qrs) quick.push_back({{"text", render(r, q)}, {"type", "text"}});
+    if (contact_.urns.empty()) {
+      error("impossible d'envoyer le message : le contact n'a pas de numéro");
+      return;
+    }
+    const size_t n = a.all_urns ? contact_.urns.size() : 1;
+    for (size_t i = 0; i < n; ++i) {
+      json msg = {{"uuid", new_uuid(*host_.rng)}, {"urn", contact_.urns[i]}, {"text", body}};
+      if (!quick.empty()) msg["quick_replies"] = quick;
+      if (!a.attachments.empty()) {
+        json att = json::array();
+        for (const auto& t : a.attachments) att.push_back(render(r, t));
+        msg["attachments"] = att;
+      }
+      emit({{"type", "msg_created"}, {"msg", msg}});
+    }
+  }
+
+  void send_broadcast(int r, const Action& a) {
+    const Flow* f = flow_of(r);
+    const std::string lang = f ? f->language : "fra";
+    const std::string body = render(r, a.text);
+    json urns = json::array();
+    for (const auto& u : a.urns) {
+      std::string v = text::trim(render(r, u));
+      if (v.empty()) {
+        error("diffusion : adresse vide après évaluation de « " + u + " »");
+        continue;
+      }
+      if (v.find(':') == std::string::npos) v = "tel:" + v;
+      urns.push_back(v);
+    }
+    json contacts = json::array();
+    for (const auto& c : a.contacts) contacts.push_back({{"uuid", c.uuid}, {"name", c.name}});
+    json translations = {{lang, {{"text", body}}}};
+    if (!a.quick_replies.empty()) translations[lang]["quick_replies"] = a.quick_replies;
+    emit({{"type", "broadcast_created"}, {"translations", translations}, {"base_language", lang}, {"urns", urns},
+          {"contacts", contacts}, {"groups", group_refs(a.groups)}});
+  }
+
+  void call_webhook(int r, const Action& a, const Node& node) {
+    WebhookRequest req;
+    req.method = a.method;
+    req.url = text::trim(render(r, a.url));
+    req.body = render(r, a.body);
+    for (const auto& [k, v] : a.headers) req.headers.emplace_back(k, render(r, v));
+    WebhookResponse resp;
+    if (host_.webhook) resp = host_.webhook(req);
+    const bool ok = resp.status_code >= 200 && resp.status_code < 300;
+    const std::string status = resp.status_code == 0 ? "connection_error" : ok ? "success" : "response_error";
+    std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
+    for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
+    request += "\r\n" + req.body;
+    json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
+               {"elapsed_ms", 0}, {"retries", 0}};
+    if (resp.status_code) {
+      ev["status_code"] = resp.status_code;
+      ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
+    }
+    emit(std::move(ev));
+    json parsed = json::parse(resp.body, nullptr, false);
+    session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
+    if (!a.result_name.empty())
+      save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",
+                  req.method + " " + req.url, node.uuid, session_.webhook);
+  }
+
+  void exec(int r, const Action& a, const Node& node) {
+    if (a.type == "send_msg") {
+      send_msg(r, a);
+    } else if (a.type == "send_broadcast") {
+      send_broadcast(r, a);
+    } else if (a.type == "set_run_result") {
+      const std::string value = render(r, a.value);
+      save_result(r, a.name, value, a.category, "", "", node.uuid, nullptr);
+    } else if (a.type == "set_contact_field") {
+      const std::string value = text::trim(render(r, a.value));
+      const FieldDef* def = assets_.field(a.field.uuid);
+      const std::string name = !a.field.name.empty() ? a.field.name : def ? def->name : a.field.uuid;
+      if (value.empty()) contact_.fields.erase(a.field.uuid);
+      else contact_.fields[a.field.uuid] = value;
+      emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
+            {"value", value.empty() ? json(nullptr) : json{{"text", value}}}});
+    } else if (a.type == "set_contact_name") {
+      const std::string name = text::trim(render(r, a.name));
+      if (name != contact_.name) {
+        contact_.name = name;
+        emit({{"type", "contact_name_changed"}, {"name", name}});
+      }
+    } else if (a.type == "set_contact_language") {
+      const std::string lang = text::trim(render(r, a.language));
+      if (lang != contact_.language) {
+        contact_.language = lang;
+        emit({{"type", "contact_language_changed"}, {"language", lang}});
+      }
+    } else if (a.type == "add_contact_groups") {
+      json added = json::array();
+      for (const auto& g : a.groups)
+        if (std::find(contact_.groups.begin(), contact_.groups.end(), g.uuid) == contact_.groups.end()) {
+          contact_.groups.push_back(g.uuid);
+          added.push_back({{"uuid", g.uuid}, {"name", g.name}});
+        }
+      if (!added.empty()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
+    } else if (a.type == "remove_contact_groups") {
+      json removed = json::array();
+      for (auto it = contact_.groups.begin(); it != contact_.groups.end();) {
+        bool drop = a.all_groups;
+        for (const auto& g : a.groups) drop = drop || g.uuid == *it;
+        if (drop) {
+          const Ref* ref = assets_.group(*it);
+          removed.push_back({{"uuid", *it}, {"name", ref ? ref->name : *it}});
+          it = contact_.groups.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      if (!removed.empty()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
+    } else if (a.type == "add_input_labels") {
+      if (session_.input.is_object())
+        emit({{"type", "input_labels_added"}, {"input_uuid", session_.input.value("uuid", "")}, {"labels", group_refs(a.labels)}});
+    } else if (a.type == "call_webhook") {
+      call_webhook(r, a, node);
+    }
+  }
+
+  Step& add_step(int r, const Node* node) {
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    run.path.push_back(Step{new_uuid(*host_.rng), node->uuid, "", host_.now});
+    run.modified_on = host_.now;
+    return run.path.back();
+  }
+
+  // Picks the category of a router; saves its result. `timed_out`: the wait's timeout category.
+  const Category* evaluate(int r, const Node& node, bool timed_out) {
+    const Router& rt = *node.router;
+    const Category* cat = nullptr;
+    std::string value, operand;
+    json extra;
+    if (timed_out) {
+      cat = rt.category(rt.wait.timeout_category_uuid);
+    } else if (rt.type == "random") {
+      if (!rt.categories.empty()) {
+        const std::uint64_t roll = host_.rng->below(10000);
+        cat = &rt.categories[static_cast<size_t>(roll * rt.categories.size() / 10000)];
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "0.%04llu", static_cast<unsigned long long>(roll));
+        value = buf;
+      }
+    } else {
+      operand = render(r, rt.operand);
+      TestEnv tenv;
+      tenv.now = host_.now;
+      tenv.utc_offset_minutes = host_.utc_offset_minutes;
+      tenv.date_format = host_.date_format;
+      tenv.default_country = host_.default_country;
+      for (const auto& g : contact_.groups) {
+        const Ref* ref = assets_.group(g);
+        tenv.contact_groups.emplace_back(g, ref ? ref->name : g);
+      }
+      for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
+      for (const auto& c : rt.cases) {
+        std::vector<std::string> args;
+        for (const auto& a : c.arguments) args.push_back(render(r, a));
+        // has_category looks a result up by key: give it the key the operand names ("@results.sexe").
+        const TestOutcome out = run_case_test(c.type, c.type == "has_category" ? operand_result_key(rt.operand) : operand, args, tenv);
+        if (out.error) {
+          error(out.message);
+          continue;
+        }
+        if (out.matched) {
+          cat = rt.category(c.category_uuid);
+          value = out.match;
+          extra = out.extra;
+          break;
+        }
+      }
+      if (!cat) {
+        cat = rt.category(rt.default_category_uuid);
+        value = operand;
+      }
+    }
+    sprint_.segments.push_back({{"node_uuid", node.uuid}, {"operand", operand}, {"time", now_iso()}});
+    if (cat && !rt.result_name.empty()) {
+      json loc = localized(r, cat->uuid, "name");
+      const std::string input = session_.input.is_object() && rt.wait.type == "msg" ? session_.input.value("text", operand) : operand;
+      save_result(r, rt.result_name, value, cat->name, loc.is_array() ? loc[0].get<std::string>() : "", input, node.uuid, extra);
+    }
+    return cat;
+  }
+
+  // Follows the exit of `cat` from `node`; returns the next node, or nullptr when the run ends here.
+  const Node* follow(int r, const Node& node, const Category* cat) {
+    const Exit* exit = nullptr;
+    if (cat) exit = node.exit(cat->exit_uuid);
+    else if (!node.router && !node.exits.empty()) exit = &node.exits.front();
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    if (!exit) {
+      if (node.router) error("aucune catégorie ne correspond et le routeur n'a pas de catégorie par défaut");
+      return nullptr;
+    }
+    if (!run.path.empty()) run.path.back().exit_uuid = exit->uuid;
+    if (!sprint_.segments.empty() && sprint_.segments.back().value("node_uuid", "") == node.uuid &&
+        !sprint_.segments.back().contains("exit_uuid")) {
+      sprint_.segments.back()["exit_uuid"] = exit->uuid;
+      sprint_.segments.back()["destination_uuid"] = exit->destination_uuid;
+      sprint_.segments.back()["flow_uuid"] = run.flow_uuid;
+    } else {
+      sprint_.segments.push_back({{"node_uuid", node.uuid}, {"exit_uuid", exit->uuid}, {"destination_uuid", exit->destination_uuid},
+                                  {"flow_uuid", run.flow_uuid}, {"time", now_iso()}});
+    }
+    if (exit->destination_uuid.empty()) return nullptr;
+    return flow_of(r)->node(exit->destination_uuid);
+  }
+
+  // Runs `r` from `node` until it waits or ends. Returns true if the session now waits.
+  bool go(int r, const Node* node) {
+    while (node && !failed_) {
+      if (++steps_ > kMaxStepsPerSprint) {
+        error("boucle infinie : plus de " + std::to_string(kMaxStepsPerSprint) + " étapes dans un même échange");
+        failed_ = true;
+        break;
+      }
+      add_step(r, node);
+      bool child_waits = false;
+      for (const Action& a : node->actions) {
+        if (a.type != "enter_flow") {
+          exec(r, a, *node);
+          continue;
+        }
+        const Flow* child_flow = assets_.flow(a.flow.uuid);
+        if (!child_flow) {
+          error("flux introuvable : " + a.flow.uuid);
+          continue;
+        }
+        emit({{"type", "flow_entered"}, {"flow", flow_ref(child_flow)},
+              {"parent_run_uuid", session_.runs[static_cast<size_t>(r)].uuid}, {"terminal", a.terminal}});
+        const int child = new_run(*child_flow, r);
+        inline_children_.insert(child);
+        const bool waits = go(child, child_flow->nodes.empty() ? nullptr : &child_flow->nodes.front());
+        inline_children_.erase(child);
+        if (waits) {
+          child_waits = true;  // the parent continues when the child ends, in a later sprint
+          break;
+        }
+        if (a.terminal) return end_run(r, "completed");
+      }
+      if (child_waits) return true;
+      if (failed_) break;
+      if (node->router && node->router->wait.type == "msg") {
+        start_wait(r, *node);
+        return true;
+      }
+      const Category* cat = node->router ? evaluate(r, *node, false) : nullptr;
+      node = follow(r, *node, cat);
+    }
+    return end_run(r, failed_ ? "failed" : "completed");
+  }
+
+  void start_wait(int r, const Node& node) {
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    run.status = "waiting";
+    const Flow* f = flow_of(r);
+    session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
+    session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
+    json e = {{"type", "msg_wait"}};
+    if (node.router->wait.timeout_seconds) e["timeout_seconds"] = node.router->wait.timeout_seconds;
+    if (session_.expires_on) e["expires_on"] = format_iso_time(session_.expires_on);
+    emit(std::move(e));
+  }
+
+  // Continues the waiting run `r` with the input (or its timeout), then its parents as they end.
+  void continue_waiting(int r, bool timed_out) {
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    run.status = "active";
+    session_.timeout_on = session_.expires_on = 0;
+    const Flow* f = flow_of(r);
+    const Node* node = f && !run.path.empty() ? f->node(run.path.back().node_uuid) : nullptr;
+    if (!node || !node->router) {
+      end_run(r, "failed");
+      return;
+    }
+    if (timed_out && node->router->wait.timeout_category_uuid.empty()) timed_out = false;
+    const Category* cat = evaluate(r, *node, timed_out);
+    go(r, follow(r, *node, cat));
+  }
+
+  void end_run_only(int r, const char* status) {
+    Run& run = session_.runs[static_cast<size_t>(r)];
+    run.status = status;
+    run.exited_on = run.modified_on = host_.now;
+    emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
+  }
+
+  // Ends run `r`; a parent waiting on it continues. Returns true if the session waits again.
+  bool end_run(int r, const char* status) {
+    end_run_only(r, status);
+    const int parent = session_.runs[static_cast<size_t>(r)].parent;
+    // A child that ends in the sprint that started it returns to go(), which continues the parent.
+    if (parent < 0 || failed_ || inline_children_.count(r)) return false;
+    Run& p = session_.runs[static_cast<size_t>(parent)];
+    if (p.status != "active") return false;
+    const Flow* pf = flow_of(parent);
+    const Node* node = pf && !p.path.empty() ? pf->node(p.path.back().node_uuid) : nullptr;
+    if (!node) return false;
+    // A terminal subflow ends its parent with it.
+    for (const auto& a : node->actions)
+      if (a.type == "enter_flow" && a.terminal) return end_run(parent, "completed");
+    const Category* cat = node->router ? evaluate(parent, *node, false) : nullptr;
+    return go(parent, follow(parent, *node, cat));
+  }
+
+  std::set<int> inline_children_;  // children started in this sprint and still running inline
+
+  void settle() {
+    const int w = session_.waiting_run();
+    if (w >= 0) {
+      session_.status = "waiting";
+      return;
+    }
+    session_.timeout_on = session_.expires_on = 0;
+    session_.status = failed_ ? "failed" : session_.runs.empty() ? "completed" : session_.runs.front().status;
+  }
+};
+
+}  // namespace
+
+void interrupt_session(FlowSession& session, Host& host, Sprint& sprint) {
+  if (!session.waiting()) return;
+  for (int i = static_cast<int>(session.runs.size()) - 1; i >= 0; --i) {
+    Run& run = session.runs[static_cast<size_t>(i)];
+    if (run.status != "waiting" && run.status != "active") continue;
+    run.status = "interrupted";
+    run.exited_on = run.modified_on = host.now;
+    sprint.events.push_back({{"type", "run_ended"}, {"created_on", format_iso_time(host.now)}, {"run_uuid", run.uuid},
+                             {"flow", {{"uuid", run.flow_uuid}}}, {"status", "interrupted"}});
+  }
+  session.status = "interrupted";
+  session.timeout_on = session.expires_on = 0;
+}
+
+Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const std::string& flow_uuid,
+                  const json& trigger, Host& host) {
+  Sprint sprint;
+  interrupt_session(session, host, sprint);
+  const Flow* flow = assets.flow(flow_uuid);
+  session = FlowSession{};
+  session.uuid = new_uuid(*host.rng);
+  session.trigger = trigger;
+  if (trigger.is_object() && trigger.contains("msg")) session.input = trigger["msg"];
+  session.sprints = 1;
+  if (!flow) {
+    sprint.events.push_back({{"type", "error"}, {"created_on", format_iso_time(host.now)}, {"text", "flux introuvable : " + flow_uuid}});
+    session.status = "failed";
+    return sprint;
+  }
+  Engine(assets, contact, session, host, sprint).start(*flow);
+  return sprint;
+}
+
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const json& msg, Host& host) {
+  Sprint sprint;
+  if (!session.waiting()) return sprint;
+  ++session.sprints;
+  Engine(assets, contact, session, host, sprint).resume_msg(msg);
+  return sprint;
+}
+
+Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {
+  Sprint sprint;
+  if (!session.waiting()) return sprint;
+  ++session.sprints;
+  Engine(assets, contact, session, host, sprint).resume_timeout();
+  return sprint;
+}
+
+Sprint expire_session(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {
+  Sprint sprint;
+  if (!session.waiting()) return sprint;
+  ++session.sprints;
+  Engine(assets, contact, session, host, sprint).expire();
+  return sprint;
+}
+
+}  // namespace kalan::flows

@@ -1,0 +1,50 @@
+// Evaluation of parsed expressions: scopes, the context, calls to built-in and anonymous functions.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/rng.h"
+#include "sms/expr/expressions.h"
+#include "sms/expr/syntax.h"
+#include "sms/expr/value.h"
+
+namespace kalan::flows::expr {
+
+// Names bound by anonymous functions, innermost first.
+struct Scope {
+  std::map<std::string, Value> vars;  // lower-case names
+  std::shared_ptr<const Scope> parent;
+};
+
+// Everything one evaluation needs; it lives for one render or one evaluate call.
+struct Ctx {
+  Ctx(const ExprEnv& e, const nlohmann::json& c);
+
+  const ExprEnv& env;
+  const nlohmann::json& context;
+  std::map<std::string, Value> roots;  // top-level context values already converted, by key
+  std::optional<Rng> rng;              // seeded from env.random_seed
+  int depth = 0;                       // nested function calls
+  long budget = 0;                     // evaluation steps left for the current expression
+
+  static constexpr long kBudget = 100000;
+  static constexpr int kMaxDepth = 48;
+};
+
+Value evaluate(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx);
+Value call_function(const Function& f, const ValueList& args, Ctx& cx);
+
+// The context's top-level key matching `name` (exact, then ignoring case); nullptr if none.
+const nlohmann::json* context_entry(const nlohmann::json& context, std::string_view name, std::string* key);
+
+// Built-in functions by lower-case name; nullptr if unknown.
+std::shared_ptr<const Function> find_builtin(std::string_view name);
+std::vector<std::string> builtin_names();
+
+}  // namespace kalan::flows::expr
