@@ -18,6 +18,9 @@ add_test(NAME core.no_platform_headers COMMAND bash "${CMAKE_SOURCE_DIR}/tests/c
 add_test(NAME cli.golden COMMAND bash "${CMAKE_SOURCE_DIR}/tests/cli/run_golden.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
 add_test(NAME cli.golden.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/cli/run_golden.sh"
          "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
+add_test(NAME flows.runner COMMAND bash "${CMAKE_SOURCE_DIR}/tests/flows/run_runner.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+add_test(NAME flows.runner.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/flows/run_runner.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
 add_test(NAME determinism.native_vs_wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/determinism.sh" $<TARGET_FILE:kalan>
          "${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
 add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/browser.test.mjs" "${KALAN_WEB_DIR}/app")

@@ -136,10 +136,11 @@ def jam_flow():
     f.route(n, F="nom", M="nom", Manquant="nom")
     n = f.switch("nom", "@results.info_victime.value",
                  [("has_pattern", ["^[\\s,.;:-]*([^0-9,.;:]+?)[\\s,.;:-]+[0-9]"], "Avant l'âge"),
+                  ("has_pattern", ["^[\\s,.;:-]*([^0-9,.;:]+?)[\\s,.;:-]+(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt)([\\s,.;:-]+ans?)?([\\s,.;:-]+[fFmM])?[\\s,.;:-]*$"], "Avant l'âge en lettres"),
                   ("has_pattern", ["^[\\s,.;:-]*([^0-9,.;:]+?)[\\s,.;:-]+[fFmM][\\s,.;:-]*$"], "Avant le sexe"),
                   ("has_pattern", ["^[\\s,.;:-]*([^0-9,.;:]{3,}?)[\\s,.;:-]*$"], "Seul")], "Manquant", result_name="Nom")
     f.route(n, Avant_l_âge="nom_ok", Avant_le_sexe="nom_ok", Seul="nom_ok", Manquant="ask_nom")
-    f.route(n, **{"Avant l'âge": "nom_ok"})
+    f.route(n, **{"Avant l'âge": "nom_ok", "Avant l'âge en lettres": "nom_ok"})
     f.actions_node("nom_ok", [f.action("nom_ok", 0, "set_run_result", name="Victime", value='@(title(join(split(trim(results.nom.extra["1"]), " "), " ")))', category="")], to="check_age")
     f.actions_node("ask_nom", [f.msg("ask_nom", 0, "Il manque le nom. Envoyez le PRÉNOM et le NOM de la victime (exemple : Awa Diallo).")], to="wait_nom")
     n = f.switch("wait_nom", "@input.text", [("has_pattern", ["^[\\s,.;:-]*([^0-9]{3,}?)[\\s,.;:-]*$"], "Nom")], "Invalide", result_name="Nom", wait=True)

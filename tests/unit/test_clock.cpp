@@ -25,25 +25,28 @@ TEST_CASE("advancing fires every scheduled event on the way, in time order, stam
   ApplyResult r = s.submit(cmd(R"({"type":"clock.advance","actor":"trainer","hours":4})"));
   REQUIRE(r.ok);
   std::vector<std::string> types;
+  std::vector<Event> events;
   // The SMS flows add their own events ("flow.*"); this test looks at the schedule only.
   for (const auto& e : r.events)
-    if (e.type.substr(0, 5) != "flow.") types.emplace_back(e.type);
-  // 45m: Jam, 50m: reply, 2h: message, 3h: case.
+    if (e.type.substr(0, 5) != "flow.") {
+      types.emplace_back(e.type);
+      events.push_back(e);
+    }
+  // 45m Jam, 50m reply, 52m type, 54m place, 55m danger (the report opens a case), 2h message, 3h PEC.
   CHECK(types == std::vector<std::string>{"timeline.fired", "sms.received", "timeline.fired", "sms.received",
-                                          "timeline.fired", "message.delivered", "timeline.fired", "case.identified",
-                                          "clock.advanced"});
-  std::vector<Event> events;
-  for (const auto& e : r.events)
-    if (e.type.substr(0, 5) != "flow.") events.push_back(e);
+                                          "timeline.fired", "sms.received", "timeline.fired", "sms.received",
+                                          "timeline.fired", "sms.received", "case.identified", "timeline.fired",
+                                          "message.delivered", "timeline.fired", "sms.received", "clock.advanced"});
   CHECK(format_iso_time(events[1].at) == "2024-03-04T08:45:00Z");
-  CHECK(format_iso_time(events[7].at) == "2024-03-04T11:00:00Z");
-  CHECK(events[7].data["organisation"] == "slpfef-mopti");
-  CHECK(events[7].data["id"] == "CAS-0001");
+  CHECK(format_iso_time(events[10].at) == "2024-03-04T08:55:00Z");
+  CHECK(events[10].data["organisation"] == "slpfef-mopti");
+  CHECK(events[10].data["id"] == "CAS-0001");
+  CHECK(events[10].data["reference"] == "REF-0001");
+  CHECK(format_iso_time(events[12].at) == "2024-03-04T10:00:00Z");
   CHECK(format_iso_time(s.state().clock.now) == "2024-03-04T12:00:00Z");
   REQUIRE(s.state().cases.records.size() == 1);
   CHECK(s.state().cases.records[0].id == "CAS-0001");
-  CHECK(s.state().cases.records[0].organisation == "slpfef-mopti");  // the worker's own structure
-  CHECK(std::count_if(s.state().sms.log.begin(), s.state().sms.log.end(), [](const SmsMessage& m) { return m.inbound; }) == 2);
+  CHECK(std::count_if(s.state().sms.log.begin(), s.state().sms.log.end(), [](const SmsMessage& m) { return m.inbound; }) == 6);
   CHECK(s.state().messages.items.size() == 1);
   CHECK(s.state().messages.items[0].from == "mtembely");
 }

@@ -85,9 +85,9 @@ TEST_CASE("refusals leave the state exactly as it was") {
 
 TEST_CASE("a disabled account cannot act") {
   json j = scenario_json();
-  j["world"]["users"][2]["active"] = false;
+  j["world"]["users"][3]["active"] = false;
   Session s(load_ok(j));
-  ApplyResult r = s.submit(cmd(R"({"type":"message.send","actor":"kguindo","to":"mtembely","text":"x"})"));
+  ApplyResult r = s.submit(cmd(R"({"type":"message.send","actor":"bsankare","to":"mtembely","text":"x"})"));
   CHECK_FALSE(r.ok);
   CHECK(r.error.code == "inactive_actor");
 }

@@ -137,6 +137,9 @@ TEST_CASE("Jam asks again only for an age written in letters") {
   CHECK(c.say(kSeydou, "douze") ==
         Lines{"L'âge doit être écrit en chiffres seulement (exemple : 12). Quel est l'âge de la victime ?"});
   CHECK(c.say(kSeydou, "12") == Lines{kTypeMenu});  // name and sex were not asked again
+  const auto& results = c.session.state().sms.sessions.begin()->second.runs[0].results;
+  CHECK(results.at("victime").value == "Awa Diallo");  // "douze" is not taken for part of the name
+  CHECK(results.at("age").value == "12");
 }
 
 TEST_CASE("Jam asks again only for a missing sex") {
