@@ -13,6 +13,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
 });
+async function click(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(40);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+}
 const times = [];
 let heap = 0, heapStart = 0;
 for (let i = 0; i < 5; i++) {
@@ -25,12 +32,12 @@ for (let i = 0; i < 5; i++) {
     heapStart = await page.evaluate(() => Module.HEAP8.length);
     const d = await page.evaluate(() => window.kalanDebug());
     const r = d.anchors['picker.start.0'];
-    await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+    await click(page, (r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
     await page.waitForTimeout(200);
     // Play the whole timeline with the "next event" button, then a month of clock steps.
     for (let k = 0; k < 12; k++) {
       const a = (await page.evaluate(() => window.kalanDebug())).anchors['clock.next'];
-      await page.mouse.click((a[0] + a[2]) / 2, (a[1] + a[3]) / 2);
+      await click(page, (a[0] + a[2]) / 2, (a[1] + a[3]) / 2);
       await page.waitForTimeout(60);
     }
     heap = await page.evaluate(() => Module.HEAP8.length);

@@ -11,6 +11,8 @@ target_compile_definitions(kalan_tests PRIVATE KALAN_SOURCE_DIR="${CMAKE_SOURCE_
 
 add_executable(bench_replay bench/bench_replay.cpp)
 target_link_libraries(bench_replay PRIVATE kalan_sim)
+add_executable(bench_sms bench/bench_sms.cpp)
+target_link_libraries(bench_sms PRIVATE kalan_sim)
 
 add_test(NAME core.unit COMMAND kalan_tests)
 add_test(NAME core.unit.wasm COMMAND ${NODE_EXE} --no-experimental-fetch "${KALAN_WEB_DIR}/kalan-tests.js")

@@ -175,6 +175,7 @@ class Engine {
     const int r = session_.waiting_run();
     if (r < 0) return;
     session_.input = msg;
+    touched();
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.had_input = true;
     continue_waiting(r, false);
@@ -206,6 +207,9 @@ class Engine {
   ExprEnv env_;
   int steps_ = 0;
   bool failed_ = false;
+  json ctx_;
+  int ctx_run_ = -2;
+  bool ctx_dirty_ = true;
 
   std::string now_iso() const { return format_iso_time(host_.now); }
 
@@ -218,10 +222,23 @@ class Engine {
 
   const Flow* flow_of(int r) const { return assets_.flow(session_.runs[static_cast<size_t>(r)].flow_uuid); }
 
+  // The expression context, rebuilt only after something it shows has changed.
+  const json& context(int r) {
+    if (ctx_dirty_ || ctx_run_ != r) {
+      ctx_ = build_context(assets_, contact_, session_, r, host_);
+      ctx_run_ = r;
+      ctx_dirty_ = false;
+    } else if (r >= 0) {
+      const Run& run = session_.runs[static_cast<size_t>(r)];
+      ctx_["node"]["uuid"] = run.path.empty() ? "" : run.path.back().node_uuid;
+    }
+    return ctx_;
+  }
+  void touched() { ctx_dirty_ = true; }
+
   std::string render(int r, const std::string& tmpl) {
     if (tmpl.find('@') == std::string::npos) return tmpl;
-    const json ctx = build_context(assets_, contact_, session_, r, host_);
-    RenderResult res = render_template(tmpl, ctx, env_);
+    RenderResult res = render_template(tmpl, context(r), env_);
     for (const auto& e : res.errors) error(e);
     return res.text;
   }
@@ -246,6 +263,7 @@ class Engine {
     run.parent = parent;
     run.created_on = run.modified_on = host_.now;
     session_.runs.push_back(std::move(run));
+    touched();
     const int r = static_cast<int>(session_.runs.size()) - 1;
     emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
     return r;
@@ -254,6 +272,7 @@ class Engine {
   void save_result(int r, const std::string& name, const std::string& value, const std::string& category,
                    const std::string& category_localized, const std::string& input, const std::string& node_uuid,
                    const json& extra) {
+    touched();
     Run& run = session_.runs[static_cast<size_t>(r)];
     RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
     run.results[result_key(name)] = res;
@@ -338,12 +357,19 @@ class Engine {
     emit(std::move(ev));
     json parsed = json::parse(resp.body, nullptr, false);
     session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
+    touched();
     if (!a.result_name.empty())
       save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",
                   req.method + " " + req.url, node.uuid, session_.webhook);
   }
 
   void exec(int r, const Action& a, const Node& node) {
+    exec_action(r, a, node);
+    // The action may have changed what the context shows (contact, results, webhook): rebuild it.
+    if (a.type != "send_msg" && a.type != "send_broadcast") touched();
+  }
+
+  void exec_action(int r, const Action& a, const Node& node) {
     if (a.type == "send_msg") {
       send_msg(r, a);
     } else if (a.type == "send_broadcast") {
@@ -537,6 +563,7 @@ class Engine {
   void start_wait(int r, const Node& node) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = "waiting";
+    touched();
     const Flow* f = flow_of(r);
     session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
     session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
@@ -550,6 +577,7 @@ class Engine {
   void continue_waiting(int r, bool timed_out) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = "active";
+    touched();
     session_.timeout_on = session_.expires_on = 0;
     const Flow* f = flow_of(r);
     const Node* node = f && !run.path.empty() ? f->node(run.path.back().node_uuid) : nullptr;
@@ -566,6 +594,7 @@ class Engine {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = status;
     run.exited_on = run.modified_on = host_.now;
+    touched();
     emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
   }
 

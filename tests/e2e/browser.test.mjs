@@ -30,6 +30,21 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const debug = (page) => page.evaluate(() => window.kalanDebug());
 const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+// Clicks and key presses that last a few frames, as a person's do (ImGui 1.86 reads input state per frame).
+async function click(page, rect) {
+  const [x, y] = centre(rect);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(30);
+}
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(60);
+  await page.keyboard.up(key);
+}
 async function waitFor(page, pred, what, ms = 5000) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
@@ -82,13 +97,13 @@ try {
     check('French by default', d.language === 'fr');
     check('display fills the window', d.display[0] === 1280 && d.display[1] === 720, JSON.stringify(d.display));
     check('the picker shows a start button', !!d.anchors['picker.start.0']);
-    await page.mouse.click(...centre(d.anchors['picker.start.0']));
+    await click(page, d.anchors['picker.start.0']);
     d = await waitFor(page, (x) => x.has_session, 'the scenario to start');
     check('clicking Démarrer starts the default scenario', d.title.startsWith('Atelier Mopti'), d.title);
     const before = d.now;
     await page.waitForTimeout(100);
     d = await debug(page);
-    await page.mouse.click(...centre(d.anchors['clock.plus1h']));
+    await click(page, d.anchors['clock.plus1h']);
     d = await waitFor(page, (x) => x.now !== before, 'the clock to move');
     check('clicking +1 h advances the clock by one hour', before === '2024-03-04T08:00:00Z' && d.now === '2024-03-04T09:00:00Z', `${before} → ${d.now}`);
     await page.waitForTimeout(100);
@@ -98,30 +113,34 @@ try {
     // The phone simulator: the first phone is a registered reporter; "Jam" gets the report prompt.
     d = await debug(page);
     check('the phone simulator is shown first', !!d.anchors['phone.input']);
-    await page.mouse.click(...centre(d.anchors['phone.input']));
+    const smsBefore = d.sms;
+    await click(page, d.anchors['phone.input']);
     await page.waitForTimeout(100);
     await page.keyboard.type('Jam');
-    await page.keyboard.press('Enter');
-    d = await waitFor(page, (x) => x.sms >= 2, 'the reply to Jam', 3000).catch(() => debug(page));
+    await press(page, 'Enter');
+    d = await waitFor(page, (x) => x.sms >= smsBefore + 2, 'the reply to Jam', 3000).catch(() => debug(page));
     check('sending « Jam » from the phone gets the RapidProtection prompt', d.last_sms.startsWith('Signalement Violence - Vulnérabilité'),
           JSON.stringify(d.last_sms));
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(outDir, 'phone-jam.png') });
 
     d = await debug(page);
-    await page.mouse.click(...centre(d.anchors['tab.world']));
-    await page.waitForTimeout(150);
-    d = await debug(page);
-    await page.mouse.click(...centre(d.anchors['world.search']));
+    await click(page, d.anchors['tab.world']);
+    d = await waitFor(page, (x) => !!x.anchors['world.search'], 'the directory tab', 3000).catch(() => debug(page));
+    if (!d.anchors['world.search']) {
+      await page.screenshot({ path: path.join(outDir, 'no-directory.png') });
+      console.log('debug: ' + JSON.stringify(d.anchors));
+    }
+    await click(page, d.anchors['world.search']);
     await page.waitForTimeout(100);
     await page.keyboard.type('Benkadi');
     d = await waitFor(page, (x) => x.world_search === 'Benkadi', 'typed text', 3000).catch(() => debug(page));
     check('typing with a keyboard fills the search field', d.world_search === 'Benkadi', JSON.stringify(d.world_search));
-    await page.keyboard.press('Backspace');
+    await press(page, 'Backspace');
     d = await waitFor(page, (x) => x.world_search === 'Benkad', 'backspace', 3000).catch(() => debug(page));
     check('Backspace deletes one character (no double input)', d.world_search === 'Benkad', JSON.stringify(d.world_search));
 
-    await page.mouse.click(...centre(d.anchors['app.language']));
+    await click(page, d.anchors['app.language']);
     d = await waitFor(page, (x) => x.language === 'en', 'English', 3000).catch(() => debug(page));
     check('the language switch turns the UI to English', d.language === 'en');
 
