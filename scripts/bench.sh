@@ -2,11 +2,12 @@
 # Prints the figures behind the foundation's budgets (not a pass/fail test):
 #   web transfer (gzip of html + js + wasm, fonts and scenarios included) <= 800 KB,
 #   first frame <= 1 s in headless Chromium, wasm heap <= 64 MB on the default scenario,
-#   replay of 100,000 commands >= 500,000 commands/s natively, wasm >= 40 % of native.
+#   replay of 100,000 commands >= 500,000 commands/s natively, wasm >= 40 % of native;
+#   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] || scripts/build.sh "web native"
+[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] || scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
 for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
@@ -33,3 +34,13 @@ echo "wasm_vs_native_replay $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 1
 echo "wasm_vs_native_with_events $(awk -v a="$we" -v b="$ne" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
 hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
 [ "$hn" = "$hw" ] && echo "replay hash identical native/wasm: $hn" || echo "REPLAY HASH DIFFERS: native $hn wasm $hw"
+echo "== SMS through the Jam flow (2,000 reporters x 5 answers)"
+native=$(build/native/bench_sms scenarios/mopti-atelier.json 2000)
+wasm=$(node --no-experimental-fetch build/web/bench-sms.js scenarios/mopti-atelier.json 2000)
+echo "native:"; echo "$native" | sed 's/^/  /'
+echo "wasm:"; echo "$wasm" | sed 's/^/  /'
+n=$(echo "$native" | awk '/^jam_msgs_per_s / {print $2}')
+w=$(echo "$wasm" | awk '/^jam_msgs_per_s / {print $2}')
+echo "wasm_vs_native_jam $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 100 * a / b}') (budget >= 40%)"
+hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
+[ "$hn" = "$hw" ] && echo "sms hash identical native/wasm: $hn" || echo "SMS HASH DIFFERS: native $hn wasm $hw"
