@@ -32,21 +32,60 @@ namespace {
 
 json flow_ref(const Flow* f) { return f ? json{{"uuid", f->uuid}, {"name", f->name}} : json(nullptr); }
 
-json results_json(const Run& run) {
-  json out = json::object();
-  for (const auto& [key, r] : run.results) {
-    json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
-              {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
-              {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
-    if (!r.extra.is_null()) j["extra"] = r.extra;
-    out[key] = std::move(j);
-  }
-  return out;
-}
-
 std::string first_name(const std::string& name) {
   const auto w = text::words(name);
   return w.empty() ? std::string() : w.front();
+}
+
+json result_json(const RunResult& r) {
+  json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
+            {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
+            {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
+  if (!r.extra.is_null()) j["extra"] = r.extra;
+  return j;
+}
+
+json results_json(const Run& run) {
+  json out = json::object();
+  for (const auto& [key, r] : run.results) out[key] = result_json(r);
+  return out;
+}
+
+// The contact's part of the context: @contact, @fields and @urns.
+void set_contact_context(const FlowAssets& assets, const FlowContact& contact, json& ctx) {
+  json groups = json::array();
+  for (const auto& g : contact.groups) {
+    const Ref* ref = assets.group(g);
+    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
+  }
+  json fields = json::object();
+  for (const auto& f : assets.fields) fields[f.key] = nullptr;
+  for (const auto& [k, v] : contact.fields) fields[k] = v;
+  json urns = json::object();
+  for (const auto& u : contact.urns) {
+    const auto colon = u.find(':');
+    const std::string scheme = colon == std::string::npos ? "tel" : u.substr(0, colon);
+    if (!urns.contains(scheme)) urns[scheme] = u;
+  }
+  ctx["contact"] = {{"__default__", contact.name},
+                    {"uuid", contact.uuid},
+                    {"name", contact.name},
+                    {"first_name", first_name(contact.name)},
+                    {"language", contact.language},
+                    {"created_on", format_iso_time(contact.created_on)},
+                    {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
+                    {"urns", contact.urns},
+                    {"groups", std::move(groups)},
+                    {"fields", fields}};
+  ctx["fields"] = std::move(fields);
+  ctx["urns"] = std::move(urns);
+}
+
+json input_context(const json& input) {
+  if (!input.is_object()) return nullptr;
+  json in = input;
+  in["__default__"] = input.value("text", "");
+  return in;
 }
 
 }  // namespace
@@ -82,41 +121,20 @@ json session_to_json(const FlowSession& s) {
 
 json build_context(const FlowAssets& assets, const FlowContact& contact, const FlowSession& session, int run_index,
                    const Host& host) {
-  json groups = json::array();
-  for (const auto& g : contact.groups) {
-    const Ref* ref = assets.group(g);
-    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
-  }
-  json fields = json::object();
-  for (const auto& f : assets.fields) fields[f.key] = nullptr;
-  for (const auto& [k, v] : contact.fields) fields[k] = v;
-  json urns = json::object();
-  for (const auto& u : contact.urns) {
-    const auto colon = u.find(':');
-    const std::string scheme = colon == std::string::npos ? "tel" : u.substr(0, colon);
-    if (!urns.contains(scheme)) urns[scheme] = u;
-  }
-  json c = {{"__default__", contact.name},
-            {"uuid", contact.uuid},
-            {"name", contact.name},
-            {"first_name", first_name(contact.name)},
-            {"language", contact.language},
-            {"created_on", format_iso_time(contact.created_on)},
-            {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
-            {"urns", contact.urns},
-            {"groups", groups},
-            {"fields", fields}};
-  json ctx = {{"contact", c}, {"fields", fields}, {"urns", urns}, {"globals", host.globals},
-              {"input", session.input.is_null() ? json(nullptr) : session.input},
+  json ctx = {{"globals", host.globals},
+              {"input", input_context(session.input)},
               {"trigger", session.trigger.is_null() ? json::object() : session.trigger},
               {"webhook", session.webhook}, {"locals", json::object()}};
-  if (ctx["input"].is_object()) ctx["input"]["__default__"] = ctx["input"].value("text", "");
+  set_contact_context(assets, contact, ctx);
+  const json& c = ctx["contact"];
+  const json& fields = ctx["fields"];
+  const json& urns = ctx["urns"];
   if (run_index >= 0 && run_index < static_cast<int>(session.runs.size())) {
     const Run& run = session.runs[static_cast<size_t>(run_index)];
-    const json results = results_json(run);
-    ctx["results"] = results;
+    // @run.results is not built: it repeats @results, and building the context is the engine's hot path.
+    ctx["results"] = results_json(run);
     ctx["run"] = {{"uuid", run.uuid}, {"flow", flow_ref(assets.flow(run.flow_uuid))}, {"status", run.status},
-                  {"results", results}, {"created_on", format_iso_time(run.created_on)}};
+                  {"created_on", format_iso_time(run.created_on)}};
     ctx["node"] = {{"uuid", run.path.empty() ? "" : run.path.back().node_uuid}};
     auto related = [&](const Run& other) {
       const json res = results_json(other);
@@ -175,7 +193,7 @@ class Engine {
     const int r = session_.waiting_run();
     if (r < 0) return;
     session_.input = msg;
-    touched();
+    if (!ctx_dirty_) ctx_["input"] = input_context(msg);
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.had_input = true;
     continue_waiting(r, false);
@@ -235,6 +253,13 @@ class Engine {
     return ctx_;
   }
   void touched() { ctx_dirty_ = true; }
+  // A run's status shows in @run (its own run) and in @parent/@child (others): patch or rebuild.
+  void run_status_changed(int r) {
+    if (!ctx_dirty_ && ctx_run_ == r && session_.runs.size() == 1)
+      ctx_["run"]["status"] = session_.runs[static_cast<size_t>(r)].status;
+    else
+      touched();
+  }
 
   std::string render(int r, const std::string& tmpl) {
     if (tmpl.find('@') == std::string::npos) return tmpl;
@@ -272,10 +297,15 @@ class Engine {
   void save_result(int r, const std::string& name, const std::string& value, const std::string& category,
                    const std::string& category_localized, const std::string& input, const std::string& node_uuid,
                    const json& extra) {
-    touched();
     Run& run = session_.runs[static_cast<size_t>(r)];
     RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
-    run.results[result_key(name)] = res;
+    const std::string key = result_key(name);
+    if (!ctx_dirty_ && ctx_run_ == r) {  // update the cached context in place
+      ctx_["results"][key] = result_json(res);
+    } else {
+      touched();
+    }
+    run.results[key] = std::move(res);
     json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
     if (!input.empty()) e["input"] = input;
@@ -357,7 +387,7 @@ class Engine {
     emit(std::move(ev));
     json parsed = json::parse(resp.body, nullptr, false);
     session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
-    touched();
+    if (!ctx_dirty_) ctx_["webhook"] = session_.webhook;
     if (!a.result_name.empty())
       save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",
                   req.method + " " + req.url, node.uuid, session_.webhook);
@@ -365,8 +395,10 @@ class Engine {
 
   void exec(int r, const Action& a, const Node& node) {
     exec_action(r, a, node);
-    // The action may have changed what the context shows (contact, results, webhook): rebuild it.
-    if (a.type != "send_msg" && a.type != "send_broadcast") touched();
+    // Contact actions change @contact, @fields and @urns: refresh that part of the cached context.
+    // (Results and @webhook are refreshed where they are saved.)
+    if (!ctx_dirty_ && (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos))
+      set_contact_context(assets_, contact_, ctx_);
   }
 
   void exec_action(int r, const Action& a, const Node& node) {
@@ -563,7 +595,7 @@ class Engine {
   void start_wait(int r, const Node& node) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = "waiting";
-    touched();
+    run_status_changed(r);
     const Flow* f = flow_of(r);
     session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
     session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
@@ -577,7 +609,7 @@ class Engine {
   void continue_waiting(int r, bool timed_out) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = "active";
-    touched();
+    run_status_changed(r);
     session_.timeout_on = session_.expires_on = 0;
     const Flow* f = flow_of(r);
     const Node* node = f && !run.path.empty() ? f->node(run.path.back().node_uuid) : nullptr;
@@ -594,7 +626,7 @@ class Engine {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.status = status;
     run.exited_on = run.modified_on = host_.now;
-    touched();
+    run_status_changed(r);
     emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
   }
 

@@ -119,6 +119,24 @@ void each_item(ObjectReader& r, const std::string& key, F&& f) {
   for (size_t i = 0; i < list->size(); ++i) f((*list)[i], path_join(r.path_of(key), i));
 }
 
+// Reads every object of a world list: its unique id and name, then the fields `read` takes.
+template <class T, class F>
+void each_entity(ObjectReader& r, const std::string& key, std::map<std::string, std::string>& seen,
+                 std::vector<T>& into, Diagnostics& out, F&& read) {
+  each_item(r, key, [&](const nlohmann::json& item, const std::string& p) {
+    ObjectReader o(item, p, out);
+    if (!o.is_object()) return;
+    T entity;
+    auto id = o.id("id");
+    check_unique(seen, id, p + "/id", out);
+    entity.id = id.value_or("");
+    entity.name = o.string("name").value_or("");
+    read(o, entity);
+    o.reject_unknown_keys();
+    into.push_back(std::move(entity));
+  });
+}
+
 std::string optional_phone(ObjectReader& r, bool required) {
   auto phone = r.string("phone", required);
   if (phone && !is_valid_phone(*phone)) {
@@ -171,58 +189,24 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
   if (!r.is_object()) return w;
   std::map<std::string, std::string> seen;  // ids are unique across the whole world
 
-  each_item(r, "locations", [&](const nlohmann::json& item, const std::string& p) {
-    ObjectReader o(item, p, out);
-    if (!o.is_object()) return;
-    Location l;
-    auto id = o.id("id");
-    check_unique(seen, id, p + "/id", out);
-    l.id = id.value_or("");
-    l.name = o.string("name").value_or("");
+  each_entity(r, "locations", seen, w.locations, out, [&](ObjectReader& o, Location& l) {
     auto level = o.one_of("level", location_levels(), "@level");
     if (level) l.level = static_cast<LocationLevel>(std::find(location_levels().begin(), location_levels().end(), *level) - location_levels().begin());
     l.parent = o.id("parent", level && *level != "region").value_or("");
     if (level && *level == "region" && o.has("parent")) o.error("parent", "parent_forbidden");
-    o.reject_unknown_keys();
-    w.locations.push_back(std::move(l));
   });
-  each_item(r, "organisations", [&](const nlohmann::json& item, const std::string& p) {
-    ObjectReader o(item, p, out);
-    if (!o.is_object()) return;
-    Organisation org;
-    auto id = o.id("id");
-    check_unique(seen, id, p + "/id", out);
-    org.id = id.value_or("");
-    org.name = o.string("name").value_or("");
+  each_entity(r, "organisations", seen, w.organisations, out, [&](ObjectReader& o, Organisation& org) {
     org.kind = o.one_of("kind", organisation_kinds(), "@org_kind").value_or("");
     org.location = o.id("location").value_or("");
-    o.reject_unknown_keys();
-    w.organisations.push_back(std::move(org));
   });
-  each_item(r, "users", [&](const nlohmann::json& item, const std::string& p) {
-    ObjectReader o(item, p, out);
-    if (!o.is_object()) return;
-    User u;
-    auto id = o.id("id");
-    check_unique(seen, id, p + "/id", out);
-    u.id = id.value_or("");
-    u.name = o.string("name").value_or("");
+  each_entity(r, "users", seen, w.users, out, [&](ObjectReader& o, User& u) {
     u.role = o.one_of("role", user_roles(), "@role").value_or("");
     u.organisation = o.id("organisation").value_or("");
     u.phone = optional_phone(o, false);
     u.email = optional_email(o);
     u.active = o.boolean("active", false).value_or(true);
-    o.reject_unknown_keys();
-    w.users.push_back(std::move(u));
   });
-  each_item(r, "services", [&](const nlohmann::json& item, const std::string& p) {
-    ObjectReader o(item, p, out);
-    if (!o.is_object()) return;
-    Service s;
-    auto id = o.id("id");
-    check_unique(seen, id, p + "/id", out);
-    s.id = id.value_or("");
-    s.name = o.string("name").value_or("");
+  each_entity(r, "services", seen, w.services, out, [&](ObjectReader& o, Service& s) {
     s.type = o.one_of("type", service_types(), "@service_type").value_or("");
     s.organisation = o.id("organisation", false).value_or("");
     s.location = o.id("location").value_or("");
@@ -244,17 +228,8 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
       hr.reject_unknown_keys();
       s.hours.push_back(std::move(oh));
     });
-    o.reject_unknown_keys();
-    w.services.push_back(std::move(s));
   });
-  each_item(r, "contacts", [&](const nlohmann::json& item, const std::string& p) {
-    ObjectReader o(item, p, out);
-    if (!o.is_object()) return;
-    Contact c;
-    auto id = o.id("id");
-    check_unique(seen, id, p + "/id", out);
-    c.id = id.value_or("");
-    c.name = o.string("name").value_or("");
+  each_entity(r, "contacts", seen, w.contacts, out, [&](ObjectReader& o, Contact& c) {
     c.phone = optional_phone(o, true);
     c.location = o.id("location", false).value_or("");
     c.language = o.one_of("language", {"fra", "eng", "bam", "ful", "wol"}, "@language", false).value_or("fra");
@@ -265,8 +240,6 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
         else add_error(out, path_join(o.path_of("fields"), it.key()), "type_string", {json_type_name(*it)});
       }
     }
-    o.reject_unknown_keys();
-    w.contacts.push_back(std::move(c));
   });
   r.reject_unknown_keys();
   w.reindex();
