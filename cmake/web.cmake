@@ -33,21 +33,22 @@ target_link_options(kalan_web PRIVATE ${KALAN_WEB_OPT}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_debug_json,_kalan_frames
-  -sDISABLE_EXCEPTION_CATCHING=0)
+  -fwasm-exceptions)
 add_custom_command(TARGET kalan_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/app/index.html")
 
-# Exceptions: nlohmann/json reports parse errors by throwing, caught inside the core.
+# Exceptions: nlohmann/json reports parse errors by throwing, caught inside the core. Native wasm
+# exceptions (Chrome 95+, Firefox 100+, Safari 15.2+, node 17+) avoid the JS trampolines of emulated ones.
 foreach(t kalan_sim kalan_ui kalan_cli kalan_web)
-  target_compile_options(${t} PRIVATE -fexceptions)
+  target_compile_options(${t} PRIVATE -fwasm-exceptions)
 endforeach()
 
-set(KALAN_NODE_FLAGS -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sDISABLE_EXCEPTION_CATCHING=0)
+set(KALAN_NODE_FLAGS -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -fwasm-exceptions)
 
 add_executable(kalan_cli_js web/cli_main.cpp)
 target_link_libraries(kalan_cli_js PRIVATE kalan_cli)
 set_target_properties(kalan_cli_js PROPERTIES OUTPUT_NAME kalan-cli SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(kalan_cli_js PRIVATE -O2 -fexceptions)
+target_compile_options(kalan_cli_js PRIVATE -O2 -fwasm-exceptions)
 target_link_options(kalan_cli_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
 
 file(GLOB KALAN_UNIT_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
@@ -55,17 +56,17 @@ add_executable(kalan_tests_js ${KALAN_UNIT_TESTS})
 target_link_libraries(kalan_tests_js PRIVATE kalan_sim)
 target_compile_definitions(kalan_tests_js PRIVATE KALAN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 set_target_properties(kalan_tests_js PROPERTIES OUTPUT_NAME kalan-tests SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(kalan_tests_js PRIVATE -O2 -fexceptions)
+target_compile_options(kalan_tests_js PRIVATE -O2 -fwasm-exceptions)
 target_link_options(kalan_tests_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
 
 add_executable(bench_replay_js bench/bench_replay.cpp)
 target_link_libraries(bench_replay_js PRIVATE kalan_sim)
 set_target_properties(bench_replay_js PROPERTIES OUTPUT_NAME bench-replay SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(bench_replay_js PRIVATE -O3 -fexceptions)
+target_compile_options(bench_replay_js PRIVATE -O3 -fwasm-exceptions)
 target_link_options(bench_replay_js PRIVATE -O3 ${KALAN_NODE_FLAGS})
 
 add_executable(bench_sms_js bench/bench_sms.cpp)
 target_link_libraries(bench_sms_js PRIVATE kalan_sim)
 set_target_properties(bench_sms_js PROPERTIES OUTPUT_NAME bench-sms SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(bench_sms_js PRIVATE -O3 -fexceptions)
+target_compile_options(bench_sms_js PRIVATE -O3 -fwasm-exceptions)
 target_link_options(bench_sms_js PRIVATE -O3 ${KALAN_NODE_FLAGS})

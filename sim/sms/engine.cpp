@@ -20,12 +20,19 @@ int FlowSession::waiting_run() const {
 }
 
 std::string new_uuid(Rng& rng) {
+  // Written by hand: this runs for every step and message, and snprintf is slow in wasm.
+  static const char* hex = "0123456789abcdef";
   const std::uint64_t a = rng.next(), b = rng.next();
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
-                static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
-  return buf;
+  std::string out(36, '-');
+  auto put = [&](size_t pos, std::uint64_t v, int digits) {
+    for (int i = digits - 1; i >= 0; --i, v >>= 4) out[pos + static_cast<size_t>(i)] = hex[v & 0xF];
+  };
+  put(0, a >> 32, 8);
+  put(9, (a >> 16) & 0xFFFF, 4);
+  put(14, 0x4000 | (a & 0xFFF), 4);
+  put(19, 0x8000 | ((b >> 48) & 0x3FFF), 4);
+  put(24, b & 0xFFFFFFFFFFFFULL, 12);
+  return out;
 }
 
 namespace {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>
 #include <exception>
+#include <map>
+#include <memory>
 
 #include "sms/router_dates.h"
 #include "sms/router_phone.h"
@@ -44,6 +46,13 @@ TestOutcome failed(const std::string& message) {
 // RapidPro compares lower-cased words only; Kalan also forgives accents ("negligence" = "négligence").
 std::string word_key(std::string_view word) {
   std::string out;
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {  // folding and accent stripping leave ASCII letters as their lower case
+    out.reserve(word.size());
+    for (char c : word) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return out;
+  }
   for (char32_t c : text::decode_utf8(word)) {
     if (c >= 0x300 && c <= 0x36F) continue;
     text::append_utf8(out, text::strip_accent(detail::fold_case(c)));
@@ -65,6 +74,26 @@ Words words_of(std::string_view s) {
   return w;
 }
 
+// Flows test the same few arguments (word lists, patterns) over and over: what is derived from
+// an argument alone is kept in a small per-thread cache, emptied when full. Only time is saved.
+template <typename T, typename Make>
+std::shared_ptr<const T> cached(std::map<std::string, std::shared_ptr<const T>, std::less<>>& cache,
+                                const std::string& key, Make make) {
+  const auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  auto v = std::make_shared<const T>(make(key));
+  if (key.size() > 1024) return v;
+  if (cache.size() >= 128) cache.clear();
+  cache.emplace(key, v);
+  return v;
+}
+
+// The words of a test argument.
+std::shared_ptr<const Words> argument_words(const std::string& arg) {
+  thread_local std::map<std::string, std::shared_ptr<const Words>, std::less<>> cache;
+  return cached(cache, arg, [](const std::string& a) { return words_of(a); });
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -75,7 +104,9 @@ std::string join(const std::vector<std::string>& parts) {
 }
 
 TestOutcome has_any_word(const std::string& input, const std::string& words) {
-  const Words hay = words_of(input), pins = words_of(words);
+  const Words hay = words_of(input);
+  const auto pins_of = argument_words(words);
+  const Words& pins = *pins_of;
   std::vector<std::string> found;
   for (size_t i = 0; i < hay.keys.size(); ++i)
     for (const auto& pin : pins.keys)
@@ -87,7 +118,9 @@ TestOutcome has_any_word(const std::string& input, const std::string& words) {
 }
 
 TestOutcome has_all_words(const std::string& input, const std::string& words) {
-  const Words hay = words_of(input), pins = words_of(words);
+  const Words hay = words_of(input);
+  const auto pins_of = argument_words(words);
+  const Words& pins = *pins_of;
   std::vector<std::string> found;
   std::vector<bool> seen(pins.keys.size(), false);
   for (size_t i = 0; i < hay.keys.size(); ++i) {
@@ -102,7 +135,9 @@ TestOutcome has_all_words(const std::string& input, const std::string& words) {
 }
 
 TestOutcome has_phrase(const std::string& input, const std::string& phrase) {
-  const Words hay = words_of(input), pins = words_of(phrase);
+  const Words hay = words_of(input);
+  const auto pins_of = argument_words(phrase);
+  const Words& pins = *pins_of;
   if (pins.keys.empty()) return matched("");
   // Like RapidPro, a word that breaks a partial match is not retried as the phrase's first word:
   // "a a b" does not contain "a b".
@@ -119,7 +154,9 @@ TestOutcome has_phrase(const std::string& input, const std::string& phrase) {
 }
 
 TestOutcome has_only_phrase(const std::string& input, const std::string& phrase) {
-  const Words hay = words_of(input), pins = words_of(phrase);
+  const Words hay = words_of(input);
+  const auto pins_of = argument_words(phrase);
+  const Words& pins = *pins_of;
   if (hay.keys != pins.keys) return no_match();
   return matched(join(hay.original));
 }
@@ -135,9 +172,18 @@ TestOutcome has_beginning(const std::string& input, const std::string& beginning
 }
 
 TestOutcome has_pattern(const std::string& input, const std::string& pattern) {
-  std::string why;
-  const auto rx = detail::Regex::compile(text::trim(pattern), true, true, why);
-  if (!rx) return failed("must be called with a valid regular expression (" + why + ")");
+  struct Compiled {
+    std::optional<detail::Regex> rx;
+    std::string why;
+  };
+  thread_local std::map<std::string, std::shared_ptr<const Compiled>, std::less<>> cache;
+  const auto compiled = cached(cache, pattern, [](const std::string& p) {
+    Compiled c;
+    c.rx = detail::Regex::compile(text::trim(p), true, true, c.why);
+    return c;
+  });
+  const auto& rx = compiled->rx;
+  if (!rx) return failed("must be called with a valid regular expression (" + compiled->why + ")");
   std::vector<std::pair<long, long>> groups;
   switch (rx->find(input, groups)) {
     case detail::Regex::Find::NoMatch: return no_match();

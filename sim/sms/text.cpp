@@ -2,6 +2,16 @@
 
 namespace kalan::text {
 
+namespace {
+// Pure ASCII text decodes to itself, byte for byte: the helpers below take shortcuts for it.
+bool all_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+}  // namespace
+
 std::vector<char32_t> decode_utf8(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
@@ -91,6 +101,10 @@ char32_t upper(char32_t c) {
 std::string to_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  if (all_ascii(s)) {
+    for (char c : s) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return out;
+  }
   for (char32_t c : decode_utf8(s)) append_utf8(out, lower(c));
   return out;
 }
@@ -98,6 +112,10 @@ std::string to_lower(std::string_view s) {
 std::string to_upper(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  if (all_ascii(s)) {
+    for (char c : s) out += c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    return out;
+  }
   for (char32_t c : decode_utf8(s)) append_utf8(out, upper(c));
   return out;
 }
@@ -121,6 +139,10 @@ char32_t strip_accent(char32_t c) {
 std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  if (all_ascii(s)) {  // no accents to strip
+    for (char c : s) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return out;
+  }
   for (char32_t c : decode_utf8(s)) append_utf8(out, strip_accent(lower(c)));
   return out;
 }
@@ -158,6 +180,12 @@ std::vector<std::string> words(std::string_view s) {
 }
 
 std::string trim(std::string_view s) {
+  if (all_ascii(s)) {
+    size_t a = 0, b = s.size();
+    while (a < b && ascii_space(s[a])) ++a;
+    while (b > a && ascii_space(s[b - 1])) --b;
+    return std::string(s.substr(a, b - a));
+  }
   const auto cps = decode_utf8(s);
   size_t a = 0, b = cps.size();
   while (a < b && is_space(cps[a])) ++a;

@@ -8,42 +8,81 @@ Ctx::Ctx(const ExprEnv& e, const nlohmann::json& c) : env(e), context(c) {
   if (env.random_seed) rng = Rng::from_seed(*env.random_seed);
 }
 
+namespace {
+
+using json = nlohmann::json;
+
+const std::string kDefaultKey = "__default__";
+
+// The property `name` of a JSON object as from_json sees it: the exact name first, then ignoring
+// case in key order; never "__default__", which is the object's default rather than a property.
+const json* json_property(const json& obj, std::string_view name) {
+  const auto& m = obj.get_ref<const json::object_t&>();
+  if (name != kDefaultKey) {
+    const auto it = m.find(name);
+    if (it != m.end()) return &it->second;
+  }
+  const FoldKey want(name);
+  for (const auto& [k, v] : m)
+    if (k != kDefaultKey && want.matches(k)) return &v;
+  return nullptr;
+}
+
+}  // namespace
+
 const nlohmann::json* context_entry(const nlohmann::json& context, std::string_view name, std::string* key) {
   if (!context.is_object()) return nullptr;
-  const auto exact = context.find(std::string(name));
-  if (exact != context.end()) {
-    if (key) *key = exact.key();
-    return &exact.value();
+  const auto& m = context.get_ref<const json::object_t&>();
+  const auto exact = m.find(name);
+  if (exact != m.end()) {
+    if (key) *key = exact->first;
+    return &exact->second;
   }
-  const std::string want = lower(name);
-  for (auto it = context.begin(); it != context.end(); ++it)  // sorted keys: deterministic
-    if (lower(it.key()) == want) {
-      if (key) *key = it.key();
-      return &it.value();
+  const FoldKey want(name);
+  for (const auto& [k, v] : m)  // sorted keys: deterministic
+    if (want.matches(k)) {
+      if (key) *key = k;
+      return &v;
     }
   return nullptr;
 }
 
 namespace {
 
-// Looks a name up in the scopes, then the context, then the built-in functions.
-bool lookup(const std::string& name, const std::shared_ptr<const Scope>& scope, Ctx& cx, Value& out) {
+Value too_long() { return Value::error("expression takes too long to evaluate"); }
+
+// A name bound by an anonymous function, innermost first.
+const Value* scope_var(const std::string& name, const std::shared_ptr<const Scope>& scope) {
+  if (!scope) return nullptr;
   const std::string low = lower(name);
   for (const Scope* s = scope.get(); s; s = s->parent.get()) {
     auto it = s->vars.find(low);
-    if (it != s->vars.end()) {
-      out = it->second;
-      return true;
-    }
+    if (it != s->vars.end()) return &it->second;
   }
-  std::string key;
-  if (const nlohmann::json* j = context_entry(cx.context, name, &key)) {
-    auto it = cx.roots.find(key);
-    if (it == cx.roots.end()) it = cx.roots.emplace(key, from_json(*j)).first;
-    out = it->second;
+  return nullptr;
+}
+
+// Converts context data (objects and arrays once per evaluation).
+Value convert(const json& j, int depth, Ctx& cx) {
+  if (!j.is_object() && !j.is_array()) return from_json_at(j, depth);
+  for (const auto& [p, v] : cx.converted)
+    if (p == &j) return v;
+  Value v = from_json_at(j, depth);
+  if (cx.converted.size() < 64) cx.converted.emplace_back(&j, v);
+  return v;
+}
+
+// Looks a name up in the scopes, then the context, then the built-in functions.
+bool lookup(const std::string& name, const std::shared_ptr<const Scope>& scope, Ctx& cx, Value& out) {
+  if (const Value* v = scope_var(name, scope)) {
+    out = *v;
     return true;
   }
-  if (auto f = find_builtin(low)) {
+  if (const json* j = context_entry(cx.context, name, nullptr)) {
+    out = convert(*j, 0, cx);
+    return true;
+  }
+  if (auto f = find_builtin(lower(name))) {
     out = Value::function(f);
     return true;
   }
@@ -71,6 +110,53 @@ Value lookup_property(const Value& container, const Value& key, bool dot, const 
     return Value::error(to_source(container_node) + " has no property '" + name + "'");
   }
   return Value::error(describe(container) + " doesn't support lookups");
+}
+
+// The same lookup on context data that hasn't been converted: what lookup_property would give on
+// from_json_at(*c.j, c.depth), without converting more than the result.
+Slot json_lookup(const Slot& c, const Value& key, const std::string* dot_name, const Node& container_node) {
+  const json& j = *c.j;
+  Slot out;
+  if (j.is_object()) {
+    std::string text;
+    if (!dot_name) {
+      Value err;
+      if (!to_text(key, text, err)) {
+        out.v = err;
+        return out;
+      }
+    }
+    const std::string& name = dot_name ? *dot_name : text;
+    if (c.depth < kMaxJsonDepth)
+      if (const json* p = json_property(j, name)) {
+        out.j = p;
+        out.depth = c.depth + 1;
+        return out;
+      }
+    if (!dot_name) return out;  // null
+    out.v = Value::error(to_source(container_node) + " has no property '" + name + "'");
+    return out;
+  }
+  if (j.is_array()) {
+    std::int64_t index;
+    Value err;
+    if (!to_integer(dot_name ? Value::text(*dot_name) : key, index, err)) {
+      out.v = err;
+      return out;
+    }
+    const auto count = c.depth < kMaxJsonDepth ? static_cast<std::int64_t>(j.size()) : 0;
+    if (index >= count || index < -count) {
+      out.v = Value::error("index " + std::to_string(index) + " out of range for " + std::to_string(count) + " items");
+      return out;
+    }
+    if (index < 0) index += count;
+    out.j = &j[static_cast<size_t>(index)];
+    out.depth = c.depth + 1;
+    return out;
+  }
+  out.v = lookup_property(from_json_at(j, c.depth), dot_name ? Value::text(*dot_name) : key, dot_name != nullptr,
+                          container_node);
+  return out;
 }
 
 Value number_result(const Decimal& d) {
@@ -115,30 +201,101 @@ Value binary_op(char op, const Value& a, const Value& b) {
 
 }  // namespace
 
+Slot evaluate_slot(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx) {
+  Slot out;
+  switch (n.kind) {
+    case Node::Kind::ref: {
+      if (--cx.budget < 0) {
+        out.v = too_long();
+        return out;
+      }
+      if (const Value* v = scope_var(n.str, scope)) {
+        out.v = *v;
+        return out;
+      }
+      if (const json* j = context_entry(cx.context, n.str, nullptr)) {
+        out.j = j;
+        return out;
+      }
+      const std::string low = lower(n.str);
+      if (auto f = find_builtin(low)) {
+        out.v = Value::function(f);
+        return out;
+      }
+      out.v = Value::error("context has no property '" + low + "'");
+      return out;
+    }
+    case Node::Kind::dot: {
+      if (--cx.budget < 0) {
+        out.v = too_long();
+        return out;
+      }
+      Slot container = evaluate_slot(*n.kids[0], scope, cx);
+      if (container.j) return json_lookup(container, Value(), &n.str, *n.kids[0]);
+      if (container.v.is_error()) return container;
+      out.v = lookup_property(container.v, Value::text(n.str), true, *n.kids[0]);
+      return out;
+    }
+    case Node::Kind::index: {
+      if (--cx.budget < 0) {
+        out.v = too_long();
+        return out;
+      }
+      Slot container = evaluate_slot(*n.kids[0], scope, cx);
+      if (!container.j && container.v.is_error()) return container;
+      Value key = evaluate(*n.kids[1], scope, cx);
+      if (key.is_error()) {
+        out.v = std::move(key);
+        return out;
+      }
+      if (container.j) return json_lookup(container, key, nullptr, *n.kids[0]);
+      out.v = lookup_property(container.v, key, false, *n.kids[0]);
+      return out;
+    }
+    default: out.v = evaluate(n, scope, cx); return out;
+  }
+}
+
+Value slot_value(Slot s, Ctx& cx) {
+  if (s.j) return convert(*s.j, s.depth, cx);
+  return std::move(s.v);
+}
+
+void render_slot(const Slot& s, Ctx& cx, std::string& out) {
+  if (!s.j) {
+    out += render(s.v);
+    return;
+  }
+  const json* j = s.j;
+  int depth = s.depth;
+  // An object with a default renders as its default (as from_json_at + render would).
+  while (j->is_object() && depth < kMaxJsonDepth) {
+    const auto& m = j->get_ref<const json::object_t&>();
+    const auto it = m.find(kDefaultKey);
+    if (it == m.end()) break;
+    j = &it->second;
+    ++depth;
+  }
+  switch (j->type()) {
+    case json::value_t::string: out += j->get_ref<const std::string&>(); return;
+    case json::value_t::boolean: out += j->get<bool>() ? "true" : "false"; return;
+    case json::value_t::null: return;
+    default: out += render(convert(*j, depth, cx)); return;
+  }
+}
+
 Value evaluate(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx) {
-  if (--cx.budget < 0) return Value::error("expression takes too long to evaluate");
+  if (n.kind == Node::Kind::ref || n.kind == Node::Kind::dot || n.kind == Node::Kind::index)
+    return slot_value(evaluate_slot(n, scope, cx), cx);
+  if (--cx.budget < 0) return too_long();
   switch (n.kind) {
     case Node::Kind::text: return Value::text(n.str);
     case Node::Kind::number: return Value::number(n.num);
     case Node::Kind::boolean: return Value::boolean(n.b);
     case Node::Kind::null: return Value::null();
-    case Node::Kind::ref: {
-      Value v;
-      if (lookup(n.str, scope, cx, v)) return v;
-      return Value::error("context has no property '" + lower(n.str) + "'");
-    }
-    case Node::Kind::dot: {
-      const Value container = evaluate(*n.kids[0], scope, cx);
-      if (container.is_error()) return container;
-      return lookup_property(container, Value::text(n.str), true, *n.kids[0]);
-    }
-    case Node::Kind::index: {
-      const Value container = evaluate(*n.kids[0], scope, cx);
-      if (container.is_error()) return container;
-      const Value key = evaluate(*n.kids[1], scope, cx);
-      if (key.is_error()) return key;
-      return lookup_property(container, key, false, *n.kids[0]);
-    }
+    case Node::Kind::ref:
+    case Node::Kind::dot:
+    case Node::Kind::index: break;
     case Node::Kind::call: {
       const Node& callee = *n.kids[0];
       Value fn;

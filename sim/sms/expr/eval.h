@@ -28,7 +28,9 @@ struct Ctx {
 
   const ExprEnv& env;
   const nlohmann::json& context;
-  std::map<std::string, Value> roots;  // top-level context values already converted, by key
+  // Context objects and arrays already converted in this evaluation (context data is looked up
+  // lazily, by path; only what an expression uses as a whole is converted, once).
+  std::vector<std::pair<const nlohmann::json*, Value>> converted;
   std::optional<Rng> rng;              // seeded from env.random_seed
   int depth = 0;                       // nested function calls
   long budget = 0;                     // evaluation steps left for the current expression
@@ -38,6 +40,18 @@ struct Ctx {
 };
 
 Value evaluate(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx);
+
+// What a name or a lookup evaluates to before conversion: context data (looked up by path, not
+// converted yet) or a value. evaluate() is slot_value(evaluate_slot()).
+struct Slot {
+  const nlohmann::json* j = nullptr;  // context data, `depth` levels below its top-level entry
+  int depth = 0;
+  Value v;                            // the value, when j is null
+};
+Slot evaluate_slot(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx);
+Value slot_value(Slot s, Ctx& cx);
+// Appends render(slot_value(s)) to `out`, converting as little as possible.
+void render_slot(const Slot& s, Ctx& cx, std::string& out);
 Value call_function(const Function& f, const ValueList& args, Ctx& cx);
 
 // The context's top-level key matching `name` (exact, then ignoring case); nullptr if none.

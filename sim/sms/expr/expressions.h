@@ -40,6 +40,13 @@ struct RenderResult {
 RenderResult render_template(std::string_view tmpl, const nlohmann::json& context, const ExprEnv& env);
 // Evaluates one bare expression (no leading @), e.g. "results.age.value + 1", and returns its text form.
 RenderResult evaluate_to_text(std::string_view expr, const nlohmann::json& context, const ExprEnv& env);
+// The top-level context names a template can read, lower-cased, sorted and without duplicates:
+// the first name of each @reference and every name inside its @(expressions) (function names
+// too: a context key hides the function of the same name). Rendering the template with a context
+// that holds only the top-level keys whose lower-cased form is in this list gives exactly the same
+// result as with the whole context, so a caller may build only those entries. Parsed templates
+// are cached, so this is cheap to call before each render.
+std::vector<std::string> template_names(std::string_view tmpl);
 // True if the template parses (for load-time validation of flows); `error` gets the message.
 bool check_template(std::string_view tmpl, std::string* error);
 

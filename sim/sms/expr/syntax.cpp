@@ -23,14 +23,18 @@ struct Token {
 // Decodes the code point at s[i], returning its length in bytes (invalid bytes count as one).
 char32_t code_point_at(std::string_view s, size_t i, size_t& len) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
-  len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  const std::vector<char32_t> cps = text::decode_utf8(s.substr(i, len));
-  if (cps.size() != 1) {
-    len = 1;
-    return 0xFFFD;
+  len = 1;
+  if (c < 0x80) return c;
+  const size_t n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (n == 1 || i + n > s.size()) return 0xFFFD;
+  char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (cc & 0x3F);
   }
-  return cps[0];
+  len = n;
+  return cp;
 }
 
 int hex_value(char c) {

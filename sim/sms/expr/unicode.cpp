@@ -152,11 +152,43 @@ std::string upper(std::string_view s) {
   return out;
 }
 
+namespace {
+bool all_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+}  // namespace
+
 std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  if (all_ascii(s)) {  // ASCII maps to ASCII, byte by byte
+    for (char c : s) out += ascii_lower(c);
+    return out;
+  }
   for (char32_t c : text::decode_utf8(s)) text::append_utf8(out, to_lower(c));
   return out;
+}
+
+// Lower-casing never maps ASCII to non-ASCII or back (invalid bytes become U+FFFD), so an ASCII
+// text only ever equals another ASCII text once folded.
+FoldKey::FoldKey(std::string_view s) : raw_(s), ascii_(all_ascii(s)) {}
+
+bool FoldKey::matches(std::string_view other) const {
+  if (ascii_) {  // a non-ASCII byte in `other` can't match (ascii_lower leaves it >= 0x80)
+    if (raw_.size() != other.size()) return false;
+    for (size_t i = 0; i < other.size(); ++i)
+      if (ascii_lower(raw_[i]) != ascii_lower(other[i])) return false;
+    return true;
+  }
+  if (all_ascii(other)) return false;
+  if (!lowered_ready_) {
+    lowered_ = lower(raw_);
+    lowered_ready_ = true;
+  }
+  return lower(other) == lowered_;
 }
 
 std::string title(std::string_view s) {

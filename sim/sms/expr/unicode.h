@@ -24,6 +24,19 @@ char32_t to_upper(char32_t c);
 char32_t to_lower(char32_t c);
 std::string upper(std::string_view s);
 std::string lower(std::string_view s);
+// A text to compare ignoring case with many others: matches(other) is lower(text) == lower(other),
+// without allocating when both are ASCII, and lower-casing `text` at most once otherwise.
+class FoldKey {
+ public:
+  explicit FoldKey(std::string_view s);
+  bool matches(std::string_view other) const;
+
+ private:
+  std::string_view raw_;
+  bool ascii_;
+  mutable bool lowered_ready_ = false;
+  mutable std::string lowered_;
+};
 // Upper-cases the first letter of each word and lower-cases the rest, where words are separated
 // as Go's strings.Title separates them ("jean-pierre o'neil" -> "Jean-Pierre O'Neil").
 std::string title(std::string_view s);

@@ -83,9 +83,9 @@ Value Value::function(std::shared_ptr<const Function> f) {
 const Value* Object::get(std::string_view name) const {
   auto it = props.find(std::string(name));
   if (it != props.end()) return &it->second;
-  const std::string want = lower(name);
+  const FoldKey want(name);
   for (const auto& [k, v] : props)
-    if (lower(k) == want) return &v;
+    if (want.matches(k)) return &v;
   return nullptr;
 }
 
@@ -454,11 +454,11 @@ Value number_from_unsigned(std::uint64_t u) {
   } while (u > 0);
   return Value::number(*Decimal::parse(std::string(digits.rbegin(), digits.rend())));
 }
-
-constexpr int kMaxJsonDepth = 64;
 }  // namespace
 
-Value from_json(const nlohmann::json& j) {
+Value from_json(const nlohmann::json& j) { return from_json_at(j, 0); }
+
+Value from_json_at(const nlohmann::json& j, int start_depth) {
   // Beyond a sane depth, nested data is cut: it only guards the native stack.
   struct Convert {
     static Value run(const nlohmann::json& j, int depth) {
@@ -486,7 +486,7 @@ Value from_json(const nlohmann::json& j) {
                 o->has_default = true;
                 o->def = run(it.value(), depth + 1);
               } else {
-                o->props[it.key()] = run(it.value(), depth + 1);
+                o->props.emplace_hint(o->props.end(), it.key(), run(it.value(), depth + 1));
               }
             }
           }
@@ -499,7 +499,7 @@ Value from_json(const nlohmann::json& j) {
       }
     }
   };
-  return Convert::run(j, 0);
+  return Convert::run(j, start_depth);
 }
 
 namespace {

@@ -110,6 +110,11 @@ void write_json(const Value& v, std::string& out);
 void write_json_string(std::string_view s, std::string& out);
 // From the caller's JSON context: objects keep "__default__" as their default.
 Value from_json(const nlohmann::json& j);
+// Beyond this depth, nested JSON data is cut (containers deeper than it convert as empty).
+constexpr int kMaxJsonDepth = 64;
+// As from_json, for a node found `depth` levels below the converted root (depth 0 is the root):
+// from_json_at(child, d + 1) is what from_json(root) holds for that child.
+Value from_json_at(const nlohmann::json& j, int depth);
 // Parses JSON text keeping numbers exact; an error value if the text isn't valid JSON.
 Value parse_json(std::string_view text);
 // To nlohmann JSON (numbers as integers when whole and small, else as JSON numbers).
