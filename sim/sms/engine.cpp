@@ -703,28 +703,31 @@ Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& s
   return sprint;
 }
 
-Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const json& msg, Host& host) {
+namespace {
+
+// Runs one more sprint of a waiting session; `step` continues the engine.
+template <class Step>
+Sprint next_sprint(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host, Step&& step) {
   Sprint sprint;
   if (!session.waiting()) return sprint;
   ++session.sprints;
-  Engine(assets, contact, session, host, sprint).resume_msg(msg);
+  Engine engine(assets, contact, session, host, sprint);
+  step(engine);
   return sprint;
+}
+
+}  // namespace
+
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const json& msg, Host& host) {
+  return next_sprint(assets, contact, session, host, [&](Engine& e) { e.resume_msg(msg); });
 }
 
 Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {
-  Sprint sprint;
-  if (!session.waiting()) return sprint;
-  ++session.sprints;
-  Engine(assets, contact, session, host, sprint).resume_timeout();
-  return sprint;
+  return next_sprint(assets, contact, session, host, [](Engine& e) { e.resume_timeout(); });
 }
 
 Sprint expire_session(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {
-  Sprint sprint;
-  if (!session.waiting()) return sprint;
-  ++session.sprints;
-  Engine(assets, contact, session, host, sprint).expire();
-  return sprint;
+  return next_sprint(assets, contact, session, host, [](Engine& e) { e.expire(); });
 }
 
 }  // namespace kalan::flows

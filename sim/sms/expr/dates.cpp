@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "sms/expr/value.h"
 #include "sms/text.h"
 
 namespace kalan::flows::expr {
@@ -21,18 +22,7 @@ bool is_word_byte(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-void put(std::string& out, std::int64_t v, int width) {
-  std::string d;
-  const bool neg = v < 0;
-  std::uint64_t m = neg ? ~static_cast<std::uint64_t>(v) + 1 : static_cast<std::uint64_t>(v);
-  do {
-    d.push_back(static_cast<char>('0' + m % 10));
-    m /= 10;
-  } while (m > 0);
-  while (static_cast<int>(d.size()) < width) d.push_back('0');
-  if (neg) d.push_back('-');
-  out.append(d.rbegin(), d.rend());
-}
+void put(std::string& out, std::int64_t v, int width) { put_digits(out, v, width); }
 
 int read_int(std::string_view s, size_t pos, size_t n) {
   int v = 0;

@@ -97,8 +97,6 @@ const Value& reduce(const Value& v) {
   return *cur;
 }
 
-namespace {
-
 void put_digits(std::string& out, std::int64_t v, int width) {
   std::string d;
   const bool neg = v < 0;
@@ -111,6 +109,8 @@ void put_digits(std::string& out, std::int64_t v, int width) {
   if (neg) d.push_back('-');
   out.append(d.rbegin(), d.rend());
 }
+
+namespace {
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 

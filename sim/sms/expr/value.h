@@ -125,4 +125,7 @@ std::string iso_date(std::int64_t days);
 std::string iso_time(std::int64_t nanos_of_day);
 std::string iso_datetime(std::int64_t utc_seconds, std::int32_t nanos, std::int32_t offset_minutes);
 
+// Appends `v` in decimal, zero-padded to `width` digits (used by every date and number format).
+void put_digits(std::string& out, std::int64_t v, int width);
+
 }  // namespace kalan::flows::expr
