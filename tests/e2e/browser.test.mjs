@@ -40,6 +40,16 @@ async function click(page, rect) {
   await page.mouse.up();
   await page.waitForTimeout(30);
 }
+// A finger that stays on the screen for a few frames (Playwright's tap() lifts it at once).
+async function tap(page, rect) {
+  const [x, y] = centre(rect);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await page.waitForTimeout(80);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.waitForTimeout(30);
+}
 async function press(page, key) {
   await page.keyboard.down(key);
   await page.waitForTimeout(60);
@@ -158,16 +168,15 @@ try {
       { deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     let d = await debug(page);
     check('phone: display is the phone viewport', d.display[0] === 390 && d.display[1] === 844, JSON.stringify(d.display));
-    await page.touchscreen.tap(...centre(d.anchors['picker.start.0']));
+    await tap(page, d.anchors['picker.start.0']);
     d = await waitFor(page, (x) => x.has_session, 'the scenario to start on a phone');
     await page.waitForTimeout(100);
     d = await debug(page);
     check('phone: narrow layout uses tabs', !!d.anchors['tab.world']);
-    await page.touchscreen.tap(...centre(d.anchors['tab.world']));
-    await page.waitForTimeout(200);
-    d = await debug(page);
+    await tap(page, d.anchors['tab.world']);
+    d = await waitFor(page, (x) => !!x.anchors['world.search'], 'the directory tab', 3000).catch(() => debug(page));
     check('phone: the directory tab opens', !!d.anchors['world.search']);
-    await page.touchscreen.tap(...centre(d.anchors['world.search']));
+    await tap(page, d.anchors['world.search']);
     await page.waitForTimeout(200);
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
     check('phone: focusing a text field focuses the hidden input (on-screen keyboard opens)', focused === 'kbd', String(focused));
