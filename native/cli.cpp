@@ -179,7 +179,7 @@ int cmd_run(const Options& o, std::ostream& out, std::ostream& err) {
   out << "hash " << hex16(session.hash()) << "\n";
   if (!o.save.empty()) {
     std::string why;
-    if (!write_file_atomic(o.save, session.to_json().dump(1, '\t'), &why)) {
+    if (!write_file_atomic(o.save, dump_json(session.to_json(), 1), &why)) {
       err << "kalan run : " << why << "\n";
       return 1;
     }

@@ -173,7 +173,7 @@ int flow_run(const std::vector<std::string>& args, std::ostream& out, std::ostre
       return 1;
     }
   }
-  out << json{{"outputs", outputs}, {"contact", flows::contact_to_json(contact)}}.dump(2) << "\n";
+  out << json{{"outputs", outputs}, {"contact", flows::contact_to_json(contact)}}.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   return 0;
 }
 

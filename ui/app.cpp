@@ -95,7 +95,7 @@ bool App::open_text(const std::string& text) {
 
 void App::save_session() {
   if (!session_ || !platform_.save_file) return;
-  const std::string err = platform_.save_file("kalan-session.json", session_->to_json().dump(1, '\t'));
+  const std::string err = platform_.save_file("kalan-session.json", dump_json(session_->to_json(), 1));
   view_.status = err.empty() ? trf("app.saved", {"kalan-session.json"}) : trf("app.save_failed", {err});
 }
 
@@ -121,7 +121,7 @@ std::string App::debug_json() const {
     j["phone"] = view_.phone;
     j["last_sms"] = s.sms.log.empty() ? "" : s.sms.log.back().text;
   }
-  return j.dump();
+  return dump_json(j);
 }
 
 void anchor(App& app, const std::string& id) {

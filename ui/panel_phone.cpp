@@ -47,7 +47,7 @@ void json_tree(const char* label, const nlohmann::json& v) {
       ImGui::TreePop();
     }
   } else {
-    ImGui::BulletText("%s = %s", label, v.is_string() ? v.get<std::string>().c_str() : v.dump().c_str());
+    ImGui::BulletText("%s = %s", label, v.is_string() ? v.get<std::string>().c_str() : dump_json(v).c_str());
   }
 }
 

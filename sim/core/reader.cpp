@@ -71,6 +71,10 @@ std::optional<json> parse_json_text(const std::string& text, Diagnostics& out, c
   return std::nullopt;
 }
 
+std::string dump_json(const json& value, int indent) {
+  return value.dump(indent, indent < 0 ? ' ' : '\t', false, json::error_handler_t::replace);
+}
+
 std::string json_type_name(const json& v) {
   switch (v.type()) {
     case json::value_t::null: return "null";

@@ -18,6 +18,9 @@ using nlohmann::json;
 // Parses JSON text without throwing; on failure adds a "json_syntax" diagnostic with line and column.
 std::optional<json> parse_json_text(const std::string& text, Diagnostics& out, const std::string& path = "");
 
+// Serializes JSON without ever throwing: invalid UTF-8 in a string is written as U+FFFD.
+std::string dump_json(const json& value, int indent = -1);
+
 // French name of a JSON value's type, for "found ..." in messages.
 std::string json_type_name(const json& v);
 

@@ -130,6 +130,9 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   // A user texts from their own phone; the trainer and the system may inject any number.
   if (a.kind == Actor::Kind::user && a.user->phone != c.from) return ApplyResult::refuse("not_reporter", {c.from});
   ApplyResult r;
+  // Phones send anything; the state keeps valid UTF-8 only (invalid bytes become U+FFFD).
+  const std::string clean = text::sanitize_utf8(c.text);
+  if (clean != c.text) return apply_command(s, a, ReceiveSms{c.from, clean});
   bool created = false;
   flows::FlowContact& contact = contact_for(s, c.from, created);
   SmsMessage m;

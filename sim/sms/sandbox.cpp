@@ -42,7 +42,7 @@ std::map<std::string, std::string> query_params(const std::string& query) {
   return out;
 }
 
-flows::WebhookResponse reply(int status, const json& body) { return {status, body.dump()}; }
+flows::WebhookResponse reply(int status, const json& body) { return {status, dump_json(body)}; }
 
 // A place of the world named by free text ("Socoura", "sévaré"), or by id.
 const Location* find_place(const World& w, const std::string& text) {

@@ -63,7 +63,7 @@ std::optional<ReceiveSms> ReceiveSms::parse(ObjectReader& r) {
     return std::nullopt;
   }
   if (!from || !text) return std::nullopt;
-  return ReceiveSms{*from, *text};
+  return ReceiveSms{*from, text::sanitize_utf8(*text)};
 }
 
 void ReceiveSms::write(nlohmann::json& j) const {

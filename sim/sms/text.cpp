@@ -179,6 +179,13 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
+std::string sanitize_utf8(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s) ascii = ascii && c < 0x80;
+  if (ascii) return std::string(s);
+  return encode_utf8(decode_utf8(s));
+}
+
 std::string trim(std::string_view s) {
   if (all_ascii(s)) {
     size_t a = 0, b = s.size();

@@ -31,6 +31,8 @@ bool is_word_char(char32_t c);
 bool is_space(char32_t c);
 // The words of a text, in order: "Awa Diallo, 25ans" -> {"Awa", "Diallo", "25ans"}.
 std::vector<std::string> words(std::string_view s);
+// The text with every invalid UTF-8 sequence replaced by U+FFFD (unchanged when already valid).
+std::string sanitize_utf8(std::string_view s);
 // Trims Unicode white space at both ends.
 std::string trim(std::string_view s);
 

@@ -2,6 +2,7 @@
 // short code and the platform answers exactly as written here.
 #include <doctest/doctest.h>
 
+#include "core/rng.h"
 #include "helpers.h"
 
 using namespace kalan;
@@ -287,4 +288,32 @@ TEST_CASE("the same conversation replays to the same state") {
   Session b(load_ok(Conversation::quiet(scenario_json())));
   for (const auto& cmd : a.session.commands()) REQUIRE(b.submit(cmd).ok);
   CHECK(b.hash() == a.session.hash());
+}
+
+TEST_CASE("hostile SMS never crash or hang the flows, and the session still replays") {
+  Conversation c;
+  Rng rng = Rng::from_seed(42);
+  const std::vector<std::string> nasty = {
+      "", " ", "\n\n\n", "Jam", "prot", "PEC", "SUIVI REF-", "@(1/0)", "@contact.name", "@@@@", "\xff\xfe\xfd",
+      "\xc3", "Awa\0Diallo", std::string(1600, 'a'), "12345678901234567890123456789012345678901234567890", "-5 f",
+      "Awa Diallo 999999999999999999999 f", "🙂 Jam", "ÉÇÀ 12 M", "((((((((((", "REF-0001 REF-0002", "0", "oui non"};
+  const std::vector<std::string> phones = {kSeydou, kAmadou, kCsref, "tel:+22370009999"};
+  for (int i = 0; i < 600; ++i) {
+    std::string text = nasty[rng.below(nasty.size())];
+    if (rng.below(4) == 0) {  // random bytes, including invalid UTF-8
+      text.clear();
+      const auto n = rng.below(40);
+      for (std::uint64_t k = 0; k < n; ++k) text += static_cast<char>(rng.below(256));
+    }
+    if (text.size() > 1600) text.resize(1600);
+    Command cmd{kTrainer, "", ReceiveSms{phones[rng.below(phones.size())], text}};
+    const ApplyResult r = c.session.submit(cmd);
+    REQUIRE(r.ok);
+    if (i % 97 == 0) c.wait_minutes(kSeydou, 30);  // timeouts and expirations on the way
+  }
+  // Every outbound text is valid UTF-8 JSON-wise, and the whole session replays to the same hash.
+  CHECK_NOTHROW(canonical_state(c.session.state()).dump());
+  Session replayed(load_ok(Conversation::quiet(scenario_json())));
+  for (const auto& cmd : c.session.commands()) REQUIRE(replayed.submit(cmd).ok);
+  CHECK(replayed.hash() == c.session.hash());
 }
