@@ -51,8 +51,11 @@ std::string display_name(const State& state, const std::string& who) {
 std::string describe_flow_event(const State& s, const Event& e) {
   const auto& d = e.data;
   const std::string t(e.type);
-  if (t == "flow.run_result_changed")
-    return trf("pill.result", {d.value("name", ""), d.value("value", ""), d.value("category", "")});
+  if (t == "flow.run_result_changed") {
+    const std::string category = d.value("category", "");
+    return category.empty() ? trf("pill.result_plain", {d.value("name", ""), d.value("value", "")})
+                            : trf("pill.result", {d.value("name", ""), d.value("value", ""), category});
+  }
   if (t == "flow.contact_field_changed")
     return trf("pill.field", {d["field"].value("name", ""), d["value"].is_object() ? d["value"].value("text", "") : "—"});
   if (t == "flow.contact_name_changed") return trf("pill.name", {d.value("name", "")});

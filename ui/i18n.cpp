@@ -62,6 +62,7 @@ const std::map<const char*, Entry, Less>& table() {
       {"phone.no_events", {"Aucun événement pour ce téléphone.", "No event for this phone."}},
       {"phone.context", {"Contexte des expressions (@)", "Expression context (@)"}},
       {"pill.result", {"Résultat « {0} » = {1} ({2})", "Result \"{0}\" = {1} ({2})"}},
+      {"pill.result_plain", {"Résultat « {0} » = {1}", "Result \"{0}\" = {1}"}},
       {"pill.field", {"Champ « {0} » = {1}", "Field \"{0}\" = {1}"}},
       {"pill.name", {"Nom du contact : {0}", "Contact name: {0}"}},
       {"pill.groups", {"Groupes : {0}", "Groups: {0}"}},
