@@ -53,7 +53,7 @@ App::App(Platform platform) : platform_(std::move(platform)) {
 }
 
 ApplyResult App::emit(Command command) {
-  if (!session_) return ApplyResult::refuse("no_scheduled_event");
+  if (!session_) return ApplyResult::refuse("no_session");
   ApplyResult r = session_->submit(command);
   if (!r.ok) view_.status = trf("events.refused", {render_message(r.error.code, r.error.args, language())});
   return r;
@@ -157,24 +157,20 @@ void App::frame(float width, float height, float dt) {
   } else {
     draw_clock_bar(*this, dt);
     const bool narrow = width < 760.0f;
+    // Phone layout: every panel is a tab. Wide layout: the event log stays beside the tabs.
+    auto tabs = [&](const char* id, bool with_log) {
+      if (!ImGui::BeginTabBar(id)) return;
+      tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
+      if (with_log) tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
+      tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
+      tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
+      ImGui::EndTabBar();
+    };
     if (narrow) {
-      // Phone layout: one panel at a time.
-      if (ImGui::BeginTabBar("##main")) {
-        tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
-        tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
-        tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
-        tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
-        ImGui::EndTabBar();
-      }
+      tabs("##main", true);
     } else {
-      const float left = ImGui::GetContentRegionAvail().x * 0.55f;
-      ImGui::BeginChild("##left", ImVec2(left, 0), true);
-      if (ImGui::BeginTabBar("##lefttabs")) {
-        tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
-        tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
-        tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
-        ImGui::EndTabBar();
-      }
+      ImGui::BeginChild("##left", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
+      tabs("##lefttabs", false);
       ImGui::EndChild();
       ImGui::SameLine();
       ImGui::BeginChild("##events", ImVec2(0, 0), true);

@@ -40,13 +40,13 @@ struct ViewState {
   std::string phone;         // the URN of the phone shown in the simulator
   char phone_input[512] = "";
   char new_number[32] = "+223";
-  int world_tab = 0;
   char world_search[128] = "";
   char event_filter[128] = "";
   char open_path[512] = "";
   Diagnostics open_errors;
   std::string status;        // one-line message under the clock bar
-  int picked = 0;
+  int picked = 0;             // scenario card open in the picker
+  int flow_picked = 0;        // flow shown in the flow view when none runs for the phone
   // Screen rectangles of key widgets (x0, y0, x1, y1), published for end-to-end tests.
   std::map<std::string, std::array<float, 4>> anchors;
   float display_w = 0, display_h = 0;

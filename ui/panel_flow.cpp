@@ -45,7 +45,7 @@ void draw_flow_view(App& app) {
   }
   const int run_index = session ? session->waiting_run() : -1;
   const flows::Run* run = run_index >= 0 ? &session->runs[static_cast<size_t>(run_index)] : nullptr;
-  static int picked = 0;  // which flow to show when none is running for this phone
+  int& picked = v.flow_picked;
   const flows::Flow* flow = run ? assets.flow(run->flow_uuid) : nullptr;
   if (!flow) {
     picked = std::min(picked, static_cast<int>(assets.flows.size()) - 1);

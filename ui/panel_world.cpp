@@ -2,40 +2,19 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "i18n.h"
 #include "panels.h"
+#include "sms/text.h"
 
 namespace kalan::ui {
 
 namespace {
 
-// Case-insensitive match that also ignores the accents of Latin-1 letters.
-std::string fold(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0xC3 && i + 1 < s.size()) {
-      const unsigned char d = static_cast<unsigned char>(s[++i]) | 0x20;  // lower-case the Latin-1 letter
-      if (d >= 0xA0 && d <= 0xA5) out += 'a';
-      else if (d == 0xA7) out += 'c';
-      else if (d >= 0xA8 && d <= 0xAB) out += 'e';
-      else if (d >= 0xAC && d <= 0xAF) out += 'i';
-      else if (d >= 0xB2 && d <= 0xB6) out += 'o';
-      else if (d >= 0xB9 && d <= 0xBC) out += 'u';
-      else out += '?';
-    } else {
-      out += static_cast<char>(std::tolower(c));
-    }
-  }
-  return out;
-}
-
 bool matches(const std::string& needle, std::initializer_list<std::string> hay) {
   if (needle.empty()) return true;
   for (const auto& h : hay)
-    if (fold(h).find(needle) != std::string::npos) return true;
+    if (text::fold(h).find(needle) != std::string::npos) return true;
   return false;
 }
 
@@ -95,7 +74,7 @@ void draw_world(App& app) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##search", tr("world.search"), v.world_search, sizeof v.world_search);
   anchor(app, "world.search");
-  const std::string q = fold(v.world_search);
+  const std::string q = text::fold(v.world_search);
   if (!ImGui::BeginTabBar("##worldtabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   if (ImGui::BeginTabItem(tr("world.organisations"))) {
     if (begin_table("##orgs", 3)) {

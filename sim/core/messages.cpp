@@ -59,6 +59,7 @@ const std::map<std::string, Template>& catalogue() {
       {"unknown_actor", {"acteur inconnu « {0} »", "unknown actor \"{0}\""}},
       {"inactive_actor", {"le compte « {0} » est désactivé", "account \"{0}\" is disabled"}},
       {"forbidden", {"action « {0} » non autorisée pour le rôle {1}", "action \"{0}\" is not allowed for role {1}"}},
+      {"no_session", {"aucun scénario n'est ouvert", "no scenario is open"}},
       {"no_scheduled_event", {"aucun événement programmé à venir", "no scheduled event ahead"}},
       {"clock_backwards", {"l'horloge ne peut pas reculer ({0} est avant {1})", "the clock cannot go back ({0} is before {1})"}},
       {"not_reporter", {"le numéro {0} n'appartient à aucun contact ni utilisateur", "number {0} belongs to no contact or user"}},

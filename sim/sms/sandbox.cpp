@@ -1,6 +1,8 @@
 #include "sms/sandbox.h"
 
+#include <cctype>
 #include <cstdio>
+#include <map>
 
 #include "cases/cases.h"
 #include "core/state.h"
