@@ -1,6 +1,8 @@
 #include "cases/cases.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 #include "core/apply.h"
 #include "world/world.h"
@@ -68,18 +70,211 @@ const CaseRecord& file_case(CasesState& cases, CaseRecord record) {
   return cases.records.back();
 }
 
-nlohmann::json cases_to_json(const CasesState& c) {
-  nlohmann::json records = nlohmann::json::array();
-  for (const auto& r : c.records) {
-    nlohmann::json j = {{"id", r.id},         {"identified_at", format_iso_time(r.identified_at)},
-                        {"status", r.status}, {"child_name", r.child_name},
-                        {"sex", r.sex},       {"location", r.location},
-                        {"organisation", r.organisation}, {"reported_by", r.reported_by},
-                        {"summary", r.summary}};
-    if (r.age >= 0) j["age"] = r.age;
-    records.push_back(std::move(j));
+const FormEntry* CaseRecord::latest(const std::string& form) const {
+  for (auto it = forms.rbegin(); it != forms.rend(); ++it)
+    if (it->form == form) return &*it;
+  return nullptr;
+}
+
+std::string CaseRecord::field(const std::string& form, const std::string& name) const {
+  const FormEntry* e = latest(form);
+  if (!e) return "";
+  auto it = e->values.find(name);
+  return it != e->values.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+CaseRecord* CasesState::find(const std::string& id) {
+  return const_cast<CaseRecord*>(std::as_const(*this).find(id));
+}
+
+const CaseRecord* CasesState::find(const std::string& id) const {
+  // Ids are "CAS-<n>" numbered from 1 in filing order: the number is the index.
+  if (id.size() > 4 && id.compare(0, 4, "CAS-") == 0) {
+    char* end = nullptr;
+    const long long n = std::strtoll(id.c_str() + 4, &end, 10);
+    if (end && *end == '\0' && n >= 1 && n <= static_cast<long long>(records.size()) && records[n - 1].id == id)
+      return &records[n - 1];
   }
-  return {{"records", std::move(records)}, {"next_number", c.next_number}};
+  return nullptr;
+}
+
+std::string CasesState::next_id(const char* prefix) {
+  char id[40];
+  std::snprintf(id, sizeof id, "%s-%04lld", prefix, static_cast<long long>(next_entry++));
+  return id;
+}
+
+CasePolicy default_case_policy() {
+  CasePolicy p;
+  constexpr std::int64_t h = 3600, d = 86400;
+  p.deadlines["high"] = {24 * h, 7 * d};
+  p.deadlines["medium"] = {3 * d, 14 * d};
+  p.deadlines["low"] = {7 * d, 30 * d};
+  auto& perm = p.permissions;
+  perm["case_worker"] = {"own", true, false, false, false};
+  perm["supervisor"] = {"group", true, true, false, false};
+  perm["service_provider"] = {"none", false, false, false, false};
+  perm["administrator"] = {"none", false, false, false, true};
+  perm["information_manager"] = {"all", false, false, false, false};
+  perm["coordinator"] = {"all", false, false, false, false};
+  perm["community_reporter"] = {"none", false, false, false, false};
+  return p;
+}
+
+CasePolicy parse_case_policy(const nlohmann::json* value, const std::string& path, Diagnostics& out) {
+  CasePolicy p = default_case_policy();
+  if (!value) return p;
+  ObjectReader r(*value, path, out);
+  if (!r.is_object()) return p;
+  if (const auto* deadlines = r.object("deadlines", false)) {
+    ObjectReader dr(*deadlines, r.path_of("deadlines"), out);
+    for (const char* level : {"low", "medium", "high"}) {
+      const auto* one = dr.object(level, false);
+      if (!one) continue;
+      ObjectReader lr(*one, dr.path_of(level), out);
+      RiskDeadlines& d = p.deadlines[level];
+      if (auto v = lr.duration("assessment", false)) d.assessment = *v;
+      if (auto v = lr.duration("follow_up", false)) d.follow_up = *v;
+      lr.reject_unknown_keys();
+    }
+    dr.reject_unknown_keys();
+  }
+  if (const auto* perms = r.object("permissions", false)) {
+    ObjectReader pr(*perms, r.path_of("permissions"), out);
+    for (const auto& role : user_roles()) {
+      const auto* one = pr.object(role, false);
+      if (!one) continue;
+      ObjectReader rr(*one, pr.path_of(role), out);
+      RolePermission& rp = p.permissions[role];
+      if (auto v = rr.one_of("scope", {"none", "own", "group", "agency", "all"}, "@scope", false)) rp.scope = *v;
+      if (auto v = rr.boolean("write", false)) rp.write = *v;
+      if (auto v = rr.boolean("approve", false)) rp.approve = *v;
+      if (auto v = rr.boolean("approve_own", false)) rp.approve_own = *v;
+      if (auto v = rr.boolean("manage_users", false)) rp.manage_users = *v;
+      rr.reject_unknown_keys();
+    }
+    pr.reject_unknown_keys();
+  }
+  r.reject_unknown_keys();
+  return p;
+}
+
+nlohmann::json case_policy_to_json(const CasePolicy& p) {
+  nlohmann::json j;
+  for (const auto& [level, d] : p.deadlines) j["deadlines"][level] = {{"assessment", d.assessment}, {"follow_up", d.follow_up}};
+  for (const auto& [role, rp] : p.permissions)
+    j["permissions"][role] = {{"scope", rp.scope},     {"write", rp.write},
+                              {"approve", rp.approve}, {"approve_own", rp.approve_own},
+                              {"manage_users", rp.manage_users}};
+  return j;
+}
+
+namespace {
+
+using nlohmann::json;
+
+json form_entry_json(const FormEntry& f) {
+  return {{"id", f.id}, {"form", f.form}, {"values", f.values}, {"saved_at", f.saved_at},
+          {"saved_by", f.saved_by}, {"version", f.version}};
+}
+
+json referral_json(const Referral& r) {
+  return {{"id", r.id},           {"service", r.service},         {"service_type", r.service_type},
+          {"to_organisation", r.to_organisation}, {"status", r.status}, {"created_by", r.created_by},
+          {"created_at", r.created_at}, {"note", r.note},         {"responded_by", r.responded_by},
+          {"responded_at", r.responded_at}, {"response", r.response}, {"result", r.result},
+          {"done_at", r.done_at}};
+}
+
+json transfer_json(const Transfer& t) {
+  return {{"id", t.id},           {"to_user", t.to_user},       {"to_organisation", t.to_organisation},
+          {"from_user", t.from_user}, {"status", t.status},     {"remote", t.remote},
+          {"created_by", t.created_by}, {"created_at", t.created_at}, {"note", t.note},
+          {"responded_by", t.responded_by}, {"responded_at", t.responded_at}, {"response", t.response}};
+}
+
+json attachment_json(const Attachment& a) {
+  return {{"id", a.id},     {"name", a.name},         {"kind", a.kind},         {"mime", a.mime},
+          {"size", a.size}, {"content", a.content},   {"added_by", a.added_by}, {"added_at", a.added_at},
+          {"removed", a.removed}};
+}
+
+template <class T, class F>
+json list_json(const std::vector<T>& items, F&& one) {
+  json out = json::array();
+  for (const auto& x : items) out.push_back(one(x));
+  return out;
+}
+
+}  // namespace
+
+json case_to_json(const CaseRecord& r) {
+  json approvals = json::object();
+  for (const auto& [kind, a] : r.approvals)
+    approvals[kind] = {{"status", a.status},           {"requested_by", a.requested_by},
+                       {"requested_at", a.requested_at}, {"decided_by", a.decided_by},
+                       {"decided_at", a.decided_at},   {"comment", a.comment}};
+  json j = {{"id", r.id},
+            {"identified_at", format_iso_time(r.identified_at)},
+            {"opened_at", r.opened_at},
+            {"closed_at", r.closed_at},
+            {"status", r.status},
+            {"child_name", r.child_name},
+            {"sex", r.sex},
+            {"location", r.location},
+            {"organisation", r.organisation},
+            {"owner", r.owner},
+            {"reported_by", r.reported_by},
+            {"report_reference", r.report_reference},
+            {"summary", r.summary},
+            {"risk_level", r.risk_level},
+            {"closure_reason", r.closure_reason},
+            {"reopen_count", r.reopen_count},
+            {"forms", list_json(r.forms, form_entry_json)},
+            {"approvals", approvals},
+            {"referrals", list_json(r.referrals, referral_json)},
+            {"transfers", list_json(r.transfers, transfer_json)},
+            {"transfer_requests", list_json(r.transfer_requests,
+                                            [](const TransferRequest& q) {
+                                              return json{{"id", q.id}, {"by", q.by}, {"organisation", q.organisation},
+                                                          {"at", q.at}, {"note", q.note}, {"status", q.status}};
+                                            })},
+            {"attachments", list_json(r.attachments, attachment_json)},
+            {"audit", list_json(r.audit,
+                                [](const AuditEntry& e) {
+                                  return json{{"at", e.at}, {"actor", e.actor}, {"action", e.action},
+                                              {"target", e.target}, {"before", e.before}, {"after", e.after}};
+                                })},
+            {"alerted", r.alerted}};
+  if (r.age >= 0) j["age"] = r.age;
+  return j;
+}
+
+json cases_to_json(const CasesState& c) {
+  json alerts = list_json(c.alerts, [](const Alert& a) {
+    return json{{"id", a.id},     {"user", a.user},       {"at", a.at},   {"kind", a.kind},
+                {"case", a.case_id}, {"ref", a.ref}, {"comment", a.comment}, {"read", a.read}};
+  });
+  json tracing = list_json(c.tracing, [](const TracingRequest& t) {
+    return json{{"id", t.id},
+                {"inquirer_name", t.inquirer_name},
+                {"relation", t.relation},
+                {"child_name", t.child_name},
+                {"age", t.age},
+                {"sex", t.sex},
+                {"location", t.location},
+                {"description", t.description},
+                {"created_by", t.created_by},
+                {"created_at", t.created_at},
+                {"status", t.status},
+                {"matched_case", t.matched_case}};
+  });
+  return {{"records", list_json(c.records, case_to_json)},
+          {"next_number", c.next_number},
+          {"next_entry", c.next_entry},
+          {"alerts", std::move(alerts)},
+          {"tracing", std::move(tracing)},
+          {"policy", case_policy_to_json(c.policy)}};
 }
 
 }  // namespace kalan

@@ -1,5 +1,6 @@
 #include "clock/clock.h"
 
+#include "cases/workflow.h"
 #include "core/apply.h"
 #include "sms/channel.h"
 
@@ -48,6 +49,14 @@ void ClockAdvanceTo::write(nlohmann::json& j) const { j["at"] = format_iso_time(
 
 namespace {
 
+// The earliest deadline of the systems: a flow's timeout or expiration, or a case's overdue item.
+SimTime next_deadline(const State& s) {
+  const SimTime sms = sms_next_deadline(s);
+  const SimTime cases = cases_next_deadline(s);
+  if (sms == 0 || (cases > 0 && cases < sms)) return cases;
+  return sms;
+}
+
 // Fires, in time order, every scheduled entry and every deadline of the systems (flow timeouts and
 // expirations) due at or before `until`, then sets the clock to `until`.
 void run_until(State& s, SimTime until, bool record, ApplyResult& out) {
@@ -55,7 +64,7 @@ void run_until(State& s, SimTime until, bool record, ApplyResult& out) {
   const SimTime from = s.clock.now;
   for (;;) {
     const ScheduledEntry* e = s.next_scheduled();
-    const SimTime deadline = sms_next_deadline(s);
+    const SimTime deadline = next_deadline(s);
     const bool entry_due = e && e->at <= until;
     const bool deadline_due = deadline > 0 && deadline <= until;
     if (!entry_due && !deadline_due) break;
@@ -63,6 +72,7 @@ void run_until(State& s, SimTime until, bool record, ApplyResult& out) {
     if (deadline_due && (!entry_due || deadline < e->at)) {
       if (deadline > s.clock.now) s.clock.now = deadline;
       sms_fire_deadlines(s, record, events);
+      cases_fire_deadlines(s, record, events);
       continue;
     }
     // Copy: the handler may read the schedule, and the cursor moves before it runs.
@@ -111,7 +121,7 @@ ApplyResult apply_command(State& s, const Actor& a, const ClockNext&) {
   if (!may_move_clock(a)) return forbidden(a, ClockNext::kType);
   // The next thing scheduled: a scripted event, or a flow's timeout or expiration.
   const ScheduledEntry* next = s.next_scheduled();
-  const SimTime deadline = sms_next_deadline(s);
+  const SimTime deadline = next_deadline(s);
   if (!next && deadline == 0) return ApplyResult::refuse("no_scheduled_event");
   SimTime at = next ? next->at : deadline;
   if (deadline > 0 && deadline < at) at = deadline;

@@ -33,5 +33,11 @@ ApplyResult apply_command(State& s, const Actor& a, const SendMessage& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c);
 ApplyResult apply_command(State& s, const Actor& a, const FireSmsTimeout& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c);
+// The case-management commands, by their index in kCaseCommandTypes (sim/cases/handlers.cpp).
+ApplyResult apply_case_command(State& s, const Actor& a, std::size_t index, const nlohmann::json& args);
+template <std::size_t N>
+ApplyResult apply_command(State& s, const Actor& a, const CaseCommand<N>& c) {
+  return apply_case_command(s, a, N, c.args);
+}
 
 }  // namespace kalan

@@ -2,11 +2,13 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
 #include "cases/cases.h"
+#include "cases/commands.h"
 #include "clock/clock.h"
 #include "core/diag.h"
 #include "messages/messages.h"
@@ -16,8 +18,12 @@ namespace kalan {
 
 struct World;
 
-using CommandBody =
-    std::variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms, FireSmsTimeout, ReportCase>;
+template <class... Bodies, std::size_t... N>
+std::variant<Bodies..., CaseCommand<N>...> command_variant(std::index_sequence<N...>);
+
+// Every command: the systems' own, then the case-management table (sim/cases/commands.h).
+using CommandBody = decltype(command_variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms,
+                                             FireSmsTimeout, ReportCase>(std::make_index_sequence<kCaseCommandCount>{}));
 
 // Who acts: "trainer", "system", or the id of a user of the scenario.
 inline const char* kTrainer = "trainer";

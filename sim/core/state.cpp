@@ -15,6 +15,7 @@ State initial_state(const Scenario& scenario) {
   s.clock.now = scenario.start;
   s.rng = Rng::from_seed(scenario.seed);
   s.sms.settings = scenario.sms;
+  s.cases.policy = scenario.case_policy;
   for (const Contact& c : scenario.world.contacts) {
     flows::FlowContact fc;
     fc.uuid = world_contact_uuid(c.id);

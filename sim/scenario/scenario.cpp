@@ -119,6 +119,7 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
   }
   s.seed = static_cast<std::uint64_t>(root.integer("seed", 0, INT64_MAX, false).value_or(1));
   s.sms = parse_sms_settings(root.object("sms", false), root.path_of("sms"), out);
+  s.case_policy = parse_case_policy(root.object("case_management", false), root.path_of("case_management"), out);
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
   parse_timeline(root, s, start_known, out);
   root.reject_unknown_keys({"$comment"});

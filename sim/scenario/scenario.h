@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/cases.h"
 #include "core/command.h"
 #include "core/diag.h"
 #include "core/time.h"
@@ -38,6 +39,7 @@ struct Scenario {
   SimTime start = 0;
   std::uint64_t seed = 1;
   SmsSettings sms;
+  CasePolicy case_policy;
   World world;
   std::vector<TimelineEntry> timeline;
   nlohmann::json source;  // the scenario exactly as loaded, kept for sessions and exports

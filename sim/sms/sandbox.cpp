@@ -167,9 +167,13 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
     r.danger = str(body, "danger");
     r.service_id = str(body, "service");
     const Service* service = w.find_service(r.service_id);
-    // The case goes to the structure of the competent service, or to a state service of the place.
+    // The case goes to the structure that manages cases for the place (its case-management service),
+    // else to the competent service's structure, else to a state service.
     const Location* place = find_place(w, r.location);
-    std::string org = service ? service->organisation : "";
+    bool cm_fallback = false;
+    const Service* manager = competent_service(w, "case_management", place, cm_fallback);
+    std::string org = manager && manager->type == "case_management" ? manager->organisation : "";
+    if (org.empty() && service) org = service->organisation;
     if (org.empty())
       for (const auto& o : w.organisations)
         if (o.kind == "state" && org.empty()) org = o.id;
@@ -181,6 +185,7 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
     rec.location = place ? place->id : (w.locations.empty() ? "" : w.locations.back().id);
     rec.organisation = org;
     rec.reported_by = "contact:" + contact.uuid;
+    rec.report_reference = r.reference;
     rec.summary = "Signalement " + r.reference + " par SMS (" + state.sms.settings.shortcode + ") : " + r.type +
                   (r.danger.empty() ? "" : ", danger immédiat : " + r.danger);
     const CaseRecord& filed = file_case(state.cases, std::move(rec));

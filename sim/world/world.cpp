@@ -204,6 +204,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     u.organisation = o.id("organisation").value_or("");
     u.phone = optional_phone(o, false);
     u.email = optional_email(o);
+    u.supervisor = o.id("supervisor", false).value_or("");
     u.active = o.boolean("active", false).value_or(true);
   });
   each_entity(r, "services", seen, w.services, out, [&](ObjectReader& o, Service& s) {
@@ -276,6 +277,8 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     const std::string p = path_join(path + "/users", i);
     check_org(w.users[i].organisation, p + "/organisation");
     check_phone(user_phones, w.users[i].phone, p + "/phone");
+    const std::string& sup = w.users[i].supervisor;
+    if (!sup.empty() && !w.find_user(sup)) add_error(out, p + "/supervisor", "unknown_ref", {"@user", sup});
   }
   for (size_t i = 0; i < w.services.size(); ++i) {
     const std::string p = path_join(path + "/services", i);
@@ -307,6 +310,7 @@ nlohmann::json world_to_json(const World& w) {
     json j = {{"id", u.id}, {"name", u.name}, {"role", u.role}, {"organisation", u.organisation}, {"active", u.active}};
     if (!u.phone.empty()) j["phone"] = u.phone;
     if (!u.email.empty()) j["email"] = u.email;
+    if (!u.supervisor.empty()) j["supervisor"] = u.supervisor;
     users.push_back(std::move(j));
   }
   json& services = out["services"] = json::array();

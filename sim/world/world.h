@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,7 @@ struct User {
   std::string organisation;  // an Organisation id
   std::string phone;         // "tel:+223...", may be empty
   std::string email;         // may be empty
+  std::string supervisor;    // the user who approves this worker's cases; may be empty
   bool active = true;
 };
 
@@ -79,6 +81,7 @@ struct World {
   const Location* find_location(const std::string& id) const;
   const Organisation* find_organisation(const std::string& id) const;
   const User* find_user(const std::string& id) const;
+  User* find_user(const std::string& id) { return const_cast<User*>(std::as_const(*this).find_user(id)); }
   const Service* find_service(const std::string& id) const;
   const Contact* find_contact(const std::string& id) const;
   // The contact or user holding a phone URN, as "contact:<id>" / "user:<id>", or empty.

@@ -107,7 +107,10 @@ TEST_CASE("Jam, happy path: the report reaches the health service and the report
   CHECK(rec.id == st.sms.reports[0].case_id);
   CHECK(rec.status == "identified");
   CHECK(rec.location == "socoura");
-  CHECK(rec.organisation == "csref-mopti");
+  // The case goes to the structure that manages cases for Socoura, linked to its reporter and report.
+  CHECK(rec.organisation == "slpfef-mopti");
+  CHECK(rec.report_reference == "REF-0001");
+  CHECK(rec.reported_by.rfind("contact:", 0) == 0);
 }
 
 TEST_CASE("Jam accepts the reply in another order, with commas, « 25ans » and a capital F") {

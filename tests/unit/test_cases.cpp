@@ -1,0 +1,458 @@
+// Case management (CPIMS+): the whole lifecycle, and every refusal rule, on the default scenario.
+// fkansaye (case worker) and mtembely (her supervisor) work at the SLPFEF of Mopti; kguindo and bsankare at
+// ONG Benkadi; htapily is the provider of the CSRéf (health); idjimde administers the SLPFEF's accounts.
+#include <doctest/doctest.h>
+
+#include "cases/alerts.h"
+#include "cases/tracing.h"
+#include "cases/workflow.h"
+#include "helpers.h"
+
+using namespace kalan;
+using namespace kalan::test;
+using nlohmann::json;
+
+namespace {
+
+struct Desk {
+  State s;
+  Desk() : s(initial_state(load_ok(quiet(scenario_json())))) {}
+  static json quiet(json j) {
+    j.erase("timeline");
+    return j;
+  }
+
+  ApplyResult run(const std::string& actor, json body) {
+    body["actor"] = actor;
+    return apply(s, cmd(body.dump()));
+  }
+  void ok(const std::string& actor, json body) {
+    const std::string text = body.dump();
+    ApplyResult r = run(actor, std::move(body));
+    INFO(text, " -> ", render_message(r.error.code, r.error.args));
+    CHECK(r.ok);
+  }
+  // The command is refused with `code`, and the state is exactly as before.
+  void refused(const std::string& actor, json body, const std::string& code) {
+    const json before = canonical_state(s);
+    const std::string text = body.dump();
+    ApplyResult r = run(actor, std::move(body));
+    INFO(text);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.code == code);
+    CHECK(canonical_state(s) == before);
+  }
+  // Reports a case for Socoura as fkansaye; returns its id.
+  std::string report(const std::string& name = "Awa Diallo", int age = 12, const std::string& actor = "fkansaye") {
+    ok(actor, {{"type", "case.report"}, {"child_name", name}, {"age", age}, {"sex", "f"}, {"location", "socoura"}});
+    return s.cases.records.back().id;
+  }
+  void save(const std::string& actor, const std::string& id, const std::string& form, json values) {
+    ok(actor, {{"type", "case.form.save"}, {"case", id}, {"form", form}, {"values", std::move(values)}});
+  }
+  void consent(const std::string& id, const char* services = "oui", const char* sharing = "oui") {
+    save("fkansaye", id, "1A", {{"consent_given_by", "parent"}, {"consent_services", services}, {"consent_sharing", sharing}});
+  }
+  // An open case owned by fkansaye, with consent.
+  std::string open_case(const std::string& name = "Awa Diallo") {
+    const std::string id = report(name);
+    ok("fkansaye", {{"type", "case.open"}, {"case", id}, {"risk_level", "high"}});
+    consent(id);
+    return id;
+  }
+  void approve(const std::string& id, const std::string& kind) {
+    ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", kind}});
+    ok("mtembely", {{"type", "case.approval.decide"}, {"case", id}, {"kind", kind}, {"decision", "approve"}});
+  }
+  const CaseRecord& rec(const std::string& id) { return *s.cases.find(id); }
+  bool has_alert(const std::string& user, const std::string& kind, const std::string& case_id) {
+    for (const Alert* a : inbox(s.cases, user))
+      if (a->kind == kind && a->case_id == case_id) return true;
+    return false;
+  }
+};
+
+json decide(const std::string& id, const std::string& kind, const std::string& decision, const std::string& comment = "") {
+  json j = {{"type", "case.approval.decide"}, {"case", id}, {"kind", kind}, {"decision", decision}};
+  if (!comment.empty()) j["comment"] = comment;
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("cases: identification, opening and who may open") {
+  Desk d;
+  const std::string id = d.report();
+  CHECK(d.rec(id).status == "identified");
+  CHECK(case_stage(d.rec(id)) == "new");
+  // The provider of another structure and a worker of another structure do not even see it.
+  d.refused("htapily", {{"type", "case.open"}, {"case", id}}, "case_not_visible");
+  d.refused("kguindo", {{"type", "case.open"}, {"case", id}}, "case_not_visible");
+  // The information manager sees every case but changes none.
+  d.refused("ntogo", {{"type", "case.open"}, {"case", id}}, "case_read_only");
+  d.refused("fkansaye", {{"type", "case.open"}, {"case", "CAS-0099"}}, "unknown_ref");
+  // The owner must be a worker of the case's structure.
+  d.refused("mtembely", {{"type", "case.open"}, {"case", id}, {"owner", "kguindo"}}, "other_structure");
+  d.refused("mtembely", {{"type", "case.open"}, {"case", id}, {"owner", "htapily"}}, "not_case_worker");
+  d.ok("fkansaye", {{"type", "case.open"}, {"case", id}, {"risk_level", "medium"}});
+  CHECK(d.rec(id).status == "open");
+  CHECK(d.rec(id).owner == "fkansaye");
+  CHECK(d.rec(id).risk_level == "medium");
+  CHECK(case_stage(d.rec(id)) == "assessment");
+  d.refused("fkansaye", {{"type", "case.open"}, {"case", id}}, "case_status");
+  // Now owned, the case is out of reach of another worker of the same structure with "own" scope.
+  d.ok("idjimde", {{"type", "user.create"}, {"id", "ocisse"}, {"name", "Oumou Cissé"}, {"role", "case_worker"}});
+  d.refused("ocisse", {{"type", "case.form.save"}, {"case", id}, {"form", "1A"}, {"values", json::object()}},
+            "case_not_visible");
+  // Every change is in the audit trail.
+  REQUIRE(d.rec(id).audit.size() >= 2);
+  CHECK(d.rec(id).audit[0].target == "status");
+  CHECK(d.rec(id).audit[0].before == "identified");
+  CHECK(d.rec(id).audit[0].after == "open");
+  CHECK(d.rec(id).audit[0].actor == "fkansaye");
+}
+
+TEST_CASE("cases: forms are saved, versioned and audited; unknown forms and bad values are refused") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "9Z"}, {"values", json::object()}},
+            "unknown_ref");
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"age", 12}}}},
+            "form_invalid");
+  d.save("fkansaye", id, "1C", {{"risk_level", "low"}});
+  d.save("fkansaye", id, "1C", {{"risk_level", "high"}});
+  const FormEntry* e = d.rec(id).latest("1C");
+  REQUIRE(e);
+  CHECK(e->version == 2);  // a form held once is edited in place
+  CHECK(d.rec(id).risk_level == "high");
+  // Follow-ups are repeatable: each save is a new entry.
+  d.save("fkansaye", id, "5A", {{"observations", "visite 1"}});
+  d.save("fkansaye", id, "5A", {{"observations", "visite 2"}});
+  int follow_ups = 0;
+  for (const auto& f : d.rec(id).forms) follow_ups += f.form == "5A";
+  CHECK(follow_ups == 2);
+  bool audited = false;
+  for (const auto& a : d.rec(id).audit)
+    audited |= a.target == "forms/1C/risk_level" && a.before == "low" && a.after == "high";
+  CHECK(audited);
+}
+
+TEST_CASE("cases: approvals — request, rejection with comment, approval; the status never changes by itself") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "form_first");
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
+  CHECK(d.has_alert("mtembely", "approval_requested", id));
+  d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "approval_pending");
+  // Only a supervisor decides, and only the case's supervisor.
+  d.refused("fkansaye", decide(id, "assessment", "approve"), "forbidden");
+  d.refused("bsankare", decide(id, "assessment", "approve"), "case_not_visible");
+  d.refused("mtembely", decide(id, "case_plan", "approve"), "approval_none");
+  d.refused("mtembely", decide(id, "assessment", "reject"), "comment_required");
+  d.ok("mtembely", decide(id, "assessment", "reject", "Préciser les besoins en éducation."));
+  CHECK(d.rec(id).approvals.at("assessment").status == "rejected");
+  // The rejection goes back to the worker with the comment.
+  bool returned = false;
+  for (const Alert* a : inbox(d.s.cases, "fkansaye"))
+    returned |= a->kind == "approval_decided" && a->comment == "Préciser les besoins en éducation.";
+  CHECK(returned);
+  d.refused("mtembely", decide(id, "assessment", "approve"), "approval_none");
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}, {"needs_education", "inscription scolaire"}});
+  d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
+  d.ok("mtembely", decide(id, "assessment", "approve"));
+  CHECK(approved(d.rec(id), "assessment"));
+  CHECK(d.rec(id).status == "open");  // an approval never changes the status
+  CHECK(case_stage(d.rec(id)) == "case_plan");
+  d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "approval_done");
+}
+
+TEST_CASE("cases: a supervisor cannot approve their own case unless the role allows it") {
+  Desk d;
+  const std::string id = d.report("Moussa Kanta", 10, "mtembely");
+  d.ok("mtembely", {{"type", "case.open"}, {"case", id}});
+  d.save("mtembely", id, "2A", {{"risk_level", "low"}});
+  d.ok("mtembely", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
+  d.refused("mtembely", decide(id, "assessment", "approve"), "self_approval");
+
+  json j = scenario_json();
+  j.erase("timeline");
+  j["case_management"] = {{"permissions", {{"supervisor", {{"scope", "group"}, {"write", true}, {"approve", true}, {"approve_own", true}}}}}};
+  Desk allowed;
+  allowed.s = initial_state(load_ok(j));
+  const std::string id2 = allowed.report("Moussa Kanta", 10, "mtembely");
+  allowed.ok("mtembely", {{"type", "case.open"}, {"case", id2}});
+  allowed.save("mtembely", id2, "2A", {{"risk_level", "low"}});
+  allowed.ok("mtembely", {{"type", "case.approval.request"}, {"case", id2}, {"kind", "assessment"}});
+  allowed.ok("mtembely", decide(id2, "assessment", "approve"));
+}
+
+TEST_CASE("cases: referrals need consent, go to the provider, and follow in_progress → accepted → done") {
+  Desk d;
+  const std::string bare = d.report("Sali Traoré");
+  d.ok("fkansaye", {{"type", "case.open"}, {"case", bare}});
+  json refer = {{"type", "case.referral.create"}, {"case", bare}, {"service", "svc-csref"}};
+  d.refused("fkansaye", refer, "missing_consent");
+  d.consent(bare, "oui", "non");
+  d.refused("fkansaye", refer, "missing_consent");  // the CSRéf is another structure: sharing consent too
+
+  const std::string id = d.open_case();
+  d.refused("fkansaye", {{"type", "case.referral.create"}, {"case", id}, {"service", "svc-nulle-part"}}, "unknown_ref");
+  d.ok("fkansaye", {{"type", "case.referral.create"}, {"case", id}, {"service", "svc-csref"}, {"note", "blessures"}});
+  const std::string ref = d.rec(id).referrals.back().id;
+  CHECK(d.rec(id).referrals.back().service_type == "health");
+  CHECK(d.rec(id).referrals.back().status == "in_progress");
+  CHECK(d.has_alert("htapily", "referral_received", id));
+  auto answer = [&](const char* decision) {
+    return json{{"type", "case.referral.respond"}, {"case", id}, {"referral", ref}, {"decision", decision}};
+  };
+  json done = {{"type", "case.referral.done"}, {"case", id}, {"referral", ref}, {"result", "Soins donnés, certificat"}};
+  d.refused("fkansaye", answer("accept"), "not_receiver");  // the sender does not answer for the provider
+  d.refused("htapily", done, "bad_transition");              // done before accepted
+  d.ok("htapily", answer("accept"));
+  d.refused("htapily", answer("accept"), "bad_transition");  // accepting twice
+  d.ok("htapily", done);
+  CHECK(d.rec(id).referrals.back().status == "done");
+  CHECK(d.rec(id).referrals.back().result == "Soins donnés, certificat");
+  CHECK(d.has_alert("fkansaye", "referral_done", id));
+  d.refused("fkansaye", {{"type", "case.referral.revoke"}, {"case", id}, {"referral", ref}}, "bad_transition");
+  // The owner never changes; the provider reads the case but may not change it.
+  CHECK(d.rec(id).owner == "fkansaye");
+  CHECK(d.rec(id).organisation == "slpfef-mopti");
+  d.refused("htapily", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", json::object()}},
+            "case_read_only");
+
+  // A revoked referral cannot be answered.
+  d.ok("fkansaye", {{"type", "case.referral.create"}, {"case", id}, {"service", "svc-psy"}});
+  const std::string ref2 = d.rec(id).referrals.back().id;
+  d.ok("fkansaye", {{"type", "case.referral.revoke"}, {"case", id}, {"referral", ref2}});
+  d.refused("kguindo", {{"type", "case.referral.respond"}, {"case", id}, {"referral", ref2}, {"decision", "accept"}},
+            "case_not_visible");
+  d.refused("trainer", {{"type", "case.referral.respond"}, {"case", id}, {"referral", ref2}, {"decision", "accept"}},
+            "bad_transition");
+}
+
+TEST_CASE("cases: transfers need consent; accepted, the case changes owner and structure; rejected, nothing changes") {
+  Desk d;
+  const std::string id = d.open_case();
+  json to_kguindo = {{"type", "case.transfer.create"}, {"case", id}, {"to_user", "kguindo"}, {"note", "La famille déménage"}};
+  d.refused("fkansaye", {{"type", "case.transfer.create"}, {"case", id}}, "transfer_target");
+  d.refused("fkansaye", {{"type", "case.transfer.create"}, {"case", id}, {"to_user", "htapily"}}, "not_case_worker");
+  d.refused("fkansaye", {{"type", "case.transfer.create"}, {"case", id}, {"to_user", "fkansaye"}}, "already_owner");
+  // To a disabled account: refused.
+  d.ok("trainer", {{"type", "user.disable"}, {"user", "kguindo"}});
+  d.refused("fkansaye", to_kguindo, "user_disabled");
+  d.ok("trainer", {{"type", "user.enable"}, {"user", "kguindo"}});
+
+  d.ok("fkansaye", to_kguindo);
+  const std::string t1 = d.rec(id).transfers.back().id;
+  CHECK(d.has_alert("kguindo", "transfer_received", id));
+  d.refused("fkansaye", to_kguindo, "transfer_pending");
+  d.refused("bsankare", {{"type", "case.transfer.respond"}, {"case", id}, {"transfer", t1}, {"decision", "accept"}},
+            "not_receiver");
+  d.ok("kguindo", {{"type", "case.transfer.respond"}, {"case", id}, {"transfer", t1}, {"decision", "reject"}, {"comment", "Hors zone"}});
+  CHECK(d.rec(id).owner == "fkansaye");
+  CHECK(d.rec(id).organisation == "slpfef-mopti");
+  d.refused("kguindo", {{"type", "case.transfer.respond"}, {"case", id}, {"transfer", t1}, {"decision", "accept"}},
+            "bad_transition");
+
+  // A revoked transfer cannot be accepted.
+  d.ok("fkansaye", to_kguindo);
+  const std::string t2 = d.rec(id).transfers.back().id;
+  d.ok("fkansaye", {{"type", "case.transfer.revoke"}, {"case", id}, {"transfer", t2}});
+  d.refused("kguindo", {{"type", "case.transfer.respond"}, {"case", id}, {"transfer", t2}, {"decision", "accept"}},
+            "bad_transition");
+
+  // Benkadi asks for the case, then the transfer is made and accepted.
+  d.ok("kguindo", {{"type", "case.transfer.request"}, {"case", id}, {"note", "L'enfant vit maintenant à Fatoma"}});
+  CHECK(d.has_alert("fkansaye", "transfer_requested", id));
+  d.refused("mtembely", {{"type", "case.transfer.request"}, {"case", id}}, "same_structure");
+  d.ok("fkansaye", to_kguindo);
+  const std::string t3 = d.rec(id).transfers.back().id;
+  d.ok("kguindo", {{"type", "case.transfer.respond"}, {"case", id}, {"transfer", t3}, {"decision", "accept"}});
+  CHECK(d.rec(id).owner == "kguindo");
+  CHECK(d.rec(id).organisation == "ong-benkadi");
+  CHECK(d.rec(id).transfer_requests.back().status == "accepted");
+  // The former owner and her supervisor lose access; the new supervisor gains it.
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", json::object()}},
+            "case_not_visible");
+  d.ok("kguindo", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", {{"observations", "Accueil"}}}});
+}
+
+TEST_CASE("cases: a remote transfer leaves the case read-only as « transferred »") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.ok("fkansaye", {{"type", "case.transfer.create"}, {"case", id}, {"remote", true}, {"to_system", "CPIMS+ Sénégal"}});
+  CHECK(d.rec(id).status == "transferred");
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", json::object()}},
+            "case_frozen");
+}
+
+TEST_CASE("cases: assignment within the structure") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.ok("idjimde", {{"type", "user.create"}, {"id", "ocisse"}, {"name", "Oumou Cissé"}, {"role", "case_worker"}, {"supervisor", "mtembely"}});
+  d.refused("mtembely", {{"type", "case.assign"}, {"case", id}, {"user", "kguindo"}}, "other_structure");
+  d.refused("mtembely", {{"type", "case.assign"}, {"case", id}, {"user", "fkansaye"}}, "already_owner");
+  d.ok("mtembely", {{"type", "case.assign"}, {"case", id}, {"user", "ocisse"}});
+  CHECK(d.rec(id).owner == "ocisse");
+  CHECK(d.has_alert("ocisse", "case_assigned", id));
+  d.refused("fkansaye", {{"type", "case.assign"}, {"case", id}, {"user", "fkansaye"}}, "case_not_visible");
+}
+
+TEST_CASE("cases: closure needs the supervisor's 6.B and 6.C and an approval; then reopening (B.1)") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.approve(id, "assessment");
+  d.save("fkansaye", id, "3A", {{"goal_1", "Retour à l'école"}});
+  d.approve(id, "case_plan");
+  CHECK(case_stage(d.rec(id)) == "service_implementation");
+  d.save("fkansaye", id, "5A", {{"observations", "Progrès"}});
+  CHECK(case_stage(d.rec(id)) == "follow_up");
+  d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}}, "form_first");
+  d.save("fkansaye", id, "6A", {{"closure_reason", "objectifs_atteints"}});
+  d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}});
+  CHECK(case_stage(d.rec(id)) == "closure");
+  d.refused("fkansaye", {{"type", "case.close"}, {"case", id}}, "closure_not_approved");
+  d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
+  d.save("mtembely", id, "6B", {{"supervisor_opinion", "favorable"}});
+  d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
+  d.save("mtembely", id, "6C", {{"satisfaction", "satisfait"}});
+  d.ok("mtembely", decide(id, "closure", "approve"));
+  CHECK(d.rec(id).status == "open");
+  d.ok("fkansaye", {{"type", "case.close"}, {"case", id}});
+  CHECK(d.rec(id).status == "closed");
+  CHECK(d.rec(id).closure_reason == "objectifs_atteints");
+  // A closed case cannot be edited.
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", json::object()}},
+            "case_frozen");
+  d.refused("fkansaye", {{"type", "case.referral.create"}, {"case", id}, {"service", "svc-psy"}}, "case_frozen");
+  d.refused("ntogo", {{"type", "case.reopen"}, {"case", id}, {"reason", "x"}}, "case_read_only");
+  d.ok("fkansaye", {{"type", "case.reopen"}, {"case", id}, {"reason", "Nouvel incident signalé"}});
+  CHECK(d.rec(id).status == "reopened");
+  CHECK(d.rec(id).reopen_count == 1);
+  CHECK(approval(d.rec(id), "closure") == nullptr);  // a new closure needs a new approval
+  d.save("fkansaye", id, "B1", {{"reopen_reason", "nouvel_incident"}});
+  d.refused("fkansaye", {{"type", "case.reopen"}, {"case", id}, {"reason", "encore"}}, "case_status");
+}
+
+TEST_CASE("cases: risk level sets deadlines on the sim clock; overdue items raise alerts") {
+  Desk d;
+  const std::string id = d.open_case();  // high risk: initial assessment within 24 h
+  REQUIRE(case_deadlines(d.rec(id), d.s.cases.policy).size() == 1);
+  CHECK(overdue_items(d.rec(id), d.s.cases.policy, d.s.clock.now).empty());
+  d.ok("trainer", {{"type", "clock.advance"}, {"hours", 23}});
+  CHECK_FALSE(d.has_alert("fkansaye", "overdue", id));
+  ApplyResult r = d.run("trainer", {{"type", "clock.advance"}, {"hours", 2}});
+  REQUIRE(r.ok);
+  bool event = false;
+  for (const auto& e : r.events) event |= e.type == "case.overdue" && e.data["case"] == id;
+  CHECK(event);
+  CHECK(d.has_alert("fkansaye", "overdue", id));
+  CHECK(overdue_items(d.rec(id), d.s.cases.policy, d.s.clock.now).size() == 1);
+  // The alert fires once; saving the initial assessment ends the deadline.
+  d.ok("trainer", {{"type", "clock.advance"}, {"days", 1}});
+  int alerts = 0;
+  for (const Alert* a : inbox(d.s.cases, "fkansaye")) alerts += a->kind == "overdue";
+  CHECK(alerts == 1);
+  d.save("fkansaye", id, "1C", {{"risk_level", "high"}});
+  CHECK(case_deadlines(d.rec(id), d.s.cases.policy).empty());
+  // Weekly follow-up once the plan is approved (high risk).
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.approve(id, "assessment");
+  d.save("fkansaye", id, "3A", {{"goal_1", "x"}});
+  d.approve(id, "case_plan");
+  auto due = case_deadlines(d.rec(id), d.s.cases.policy);
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].what == "follow_up");
+  CHECK(due[0].due == d.s.clock.now + 7 * 86400);
+  // A scenario may set its own deadlines; a malformed one names its path.
+  json j = scenario_json();
+  j["case_management"] = {{"deadlines", {{"high", {{"assessment", "demain"}}}}}};
+  ScenarioLoad bad = load_scenario(j);
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0].path == "/case_management/deadlines/high/assessment");
+}
+
+TEST_CASE("cases: attachments keep name, type, size and content; limits and removal") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.ok("fkansaye", {{"type", "case.attachment.add"}, {"case", id}, {"name", "photo.jpg"}, {"kind", "photo"},
+                    {"mime", "image/jpeg"}, {"content", "/9j/4AAQ"}});
+  const Attachment& a = d.rec(id).attachments.back();
+  CHECK(a.size == 6);
+  CHECK(a.content == "/9j/4AAQ");
+  std::string big(3 * 1024 * 1024, 'A');
+  d.refused("fkansaye", {{"type", "case.attachment.add"}, {"case", id}, {"name", "gros.pdf"}, {"kind", "document"},
+                         {"mime", "application/pdf"}, {"content", big}}, "too_large");
+  Diagnostics errors;
+  CHECK_FALSE(parse_command(json{{"type", "case.attachment.add"}, {"actor", "fkansaye"}, {"case", id}, {"name", "x"},
+                                 {"kind", "photo"}, {"mime", "image/png"}, {"content", "pas du base64!"}},
+                            "", errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].path == "/content");
+  d.ok("fkansaye", {{"type", "case.attachment.remove"}, {"case", id}, {"attachment", a.id}});
+  d.refused("fkansaye", {{"type", "case.attachment.remove"}, {"case", id}, {"attachment", a.id}}, "unknown_ref");
+}
+
+TEST_CASE("cases: tracing a separated child through to reunification") {
+  Desk d;
+  const std::string id = d.open_case("Mariam Coulibaly");
+  d.report("Fanta Kassogué");
+  d.save("fkansaye", id, "1D", {{"separation_type", "non_accompagne"}});
+  d.ok("fkansaye", {{"type", "tracing.request.create"}, {"inquirer_name", "Bakary Coulibaly"}, {"relation", "père"},
+                    {"child_name", "Coulibaly Mariam"}, {"age", 11}, {"sex", "f"}, {"location", "socoura"}});
+  const TracingRequest& t = d.s.cases.tracing.back();
+  const auto matches = tracing_matches(d.s.cases, d.s.world, t);
+  REQUIRE_FALSE(matches.empty());
+  CHECK(matches[0].case_id == id);  // same name in another order, age within a year, same sex and commune
+  CHECK(matches[0].score > 0.9);
+  for (const auto& m : matches) CHECK(d.rec(m.case_id).child_name != "Fanta Kassogué");
+  d.refused("htapily", {{"type", "tracing.request.create"}, {"inquirer_name", "x"}, {"child_name", "y"}}, "forbidden");
+  d.ok("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}});
+  d.refused("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}}, "tracing_matched");
+  d.save("fkansaye", id, "4C", {{"verification_result", "confirme"}});
+  d.save("fkansaye", id, "4D", {{"family_agrees", "oui"}});
+  d.save("fkansaye", id, "4E", {{"reunification_date", "2024-03-05"}});
+  CHECK(d.s.cases.tracing.back().status == "reunified");
+}
+
+TEST_CASE("accounts: an administrator manages the accounts of their own structure only") {
+  Desk d;
+  json create = {{"type", "user.create"}, {"id", "ocisse"}, {"name", "Oumou Cissé"}, {"role", "case_worker"},
+                 {"phone", "tel:+22370000188"}, {"supervisor", "mtembely"}};
+  d.refused("fkansaye", create, "forbidden");
+  d.refused("idjimde", {{"type", "user.create"}, {"id", "x1"}, {"name", "X"}, {"role", "case_worker"}, {"organisation", "ong-benkadi"}},
+            "other_structure");
+  d.refused("idjimde", {{"type", "user.create"}, {"id", "fkansaye"}, {"name", "X"}, {"role", "case_worker"}}, "user_exists");
+  d.refused("idjimde", {{"type", "user.create"}, {"id", "x2"}, {"name", "X"}, {"role", "case_worker"}, {"phone", "70000188"}},
+            "bad_phone");
+  d.refused("idjimde", {{"type", "user.create"}, {"id", "x3"}, {"name", "X"}, {"role", "case_worker"}, {"phone", "tel:+22370000101"}},
+            "duplicate_id");
+  d.ok("idjimde", create);
+  const User* u = d.s.world.find_user("ocisse");
+  REQUIRE(u);
+  CHECK(u->organisation == "slpfef-mopti");
+  CHECK(u->supervisor == "mtembely");
+  d.ok("idjimde", {{"type", "user.update"}, {"user", "ocisse"}, {"role", "supervisor"}});
+  CHECK(d.s.world.find_user("ocisse")->role == "supervisor");
+  d.refused("idjimde", {{"type", "user.disable"}, {"user", "kguindo"}}, "other_structure");
+  d.refused("idjimde", {{"type", "user.disable"}, {"user", "idjimde"}}, "forbidden");
+  d.ok("idjimde", {{"type", "user.disable"}, {"user", "ocisse"}});
+  // A disabled account can no longer act.
+  d.refused("ocisse", {{"type", "case.report"}, {"child_name", "A"}, {"sex", "f"}, {"location", "socoura"}}, "inactive_actor");
+}
+
+TEST_CASE("inbox: alerts are read by their owner only") {
+  Desk d;
+  const std::string id = d.open_case();
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
+  REQUIRE(unread_count(d.s.cases, "mtembely") == 1);
+  const std::int64_t alert = inbox(d.s.cases, "mtembely").front()->id;
+  d.refused("fkansaye", {{"type", "alert.read"}, {"alert", alert}}, "not_your_alert");
+  d.refused("mtembely", {{"type", "alert.read"}, {"alert", 9999}}, "unknown_ref");
+  d.ok("mtembely", {{"type", "alert.read"}, {"alert", alert}});
+  CHECK(unread_count(d.s.cases, "mtembely") == 0);
+}
