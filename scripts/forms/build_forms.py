@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Writes the harmonized CPIMS+ case-management forms (fictional content, French first) to
+scenarios/forms/<id>.json, one form object per file (format: docs/forms-catalogue.md).
+The JSON files are generated: edit the forms_*.py modules, then run
+    python3 scripts/forms/build_forms.py && python3 scripts/forms/check_forms.py
+"""
+import json
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ next to the sources
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import forms_any_step  # noqa: E402
+import forms_step1  # noqa: E402
+import forms_step2_3  # noqa: E402
+import forms_step4  # noqa: E402
+import forms_step5_6  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[2] / "scenarios" / "forms"
+
+
+def all_forms():
+    forms = (forms_step1.FORMS + forms_step2_3.FORMS + forms_step4.FORMS + forms_step5_6.FORMS +
+             [forms_any_step.FA1, forms_any_step.FA2, forms_any_step.FA3, forms_any_step.FB1])
+    forms_any_step.TITLES.update({f["id"]: (f["title"]["fr"], f["title"]["en"]) for f in forms})
+    return forms + [forms_any_step.checklist_form(), forms_any_step.cover_form()]
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    for f in all_forms():
+        path = OUT / f"{f['id']}.json"
+        path.write_text(json.dumps(f, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(path.relative_to(OUT.parents[1]))
+
+
+if __name__ == "__main__":
+    main()
