@@ -27,11 +27,23 @@ def all_forms():
     return forms + [forms_any_step.checklist_form(), forms_any_step.cover_form()]
 
 
+def dumps(value, indent=0):
+    """JSON with small objects (labels, choices) on one line, so the files read and diff well."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, (dict, list)) or len(flat) + indent <= 110:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {dumps(v, indent + 2)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    return "[\n" + ",\n".join(pad + dumps(v, indent + 2) for v in value) + "\n" + " " * indent + "]"
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for f in all_forms():
         path = OUT / f"{f['id']}.json"
-        path.write_text(json.dumps(f, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(dumps(f) + "\n", encoding="utf-8")
         print(path.relative_to(OUT.parents[1]))
 
 
