@@ -3,6 +3,7 @@
 scenarios/forms/<id>.json, one form object per file (format: docs/forms-catalogue.md).
 The JSON files are generated: edit the forms_*.py modules, then run
     python3 scripts/forms/build_forms.py && python3 scripts/forms/check_forms.py
+`--check` writes nothing and fails when a file is out of date (CTest: forms.generated).
 """
 import json
 import sys
@@ -39,13 +40,24 @@ def dumps(value, indent=0):
     return "[\n" + ",\n".join(pad + dumps(v, indent + 2) for v in value) + "\n" + " " * indent + "]"
 
 
-def main():
+def main(argv):
+    """Writes the files; with --check, only reports (exit 1) files that differ from what the sources give."""
+    check = "--check" in argv
+    stale = []
     OUT.mkdir(parents=True, exist_ok=True)
     for f in all_forms():
         path = OUT / f"{f['id']}.json"
-        path.write_text(dumps(f) + "\n", encoding="utf-8")
+        text = dumps(f) + "\n"
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(OUT.parents[1])))
+            continue
+        path.write_text(text, encoding="utf-8")
         print(path.relative_to(OUT.parents[1]))
+    for p in stale:
+        print(f"{p}: pas à jour ; lancez python3 scripts/forms/build_forms.py")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
