@@ -210,6 +210,7 @@ class FormChecker:
         self.collect(fields, "/fields", None)
         for name, (f, path, rep) in self.fields.items():
             self.check_expressions(f, path, rep)
+            self.check_default(f, path)
         self.check_calc_cycles()
         used = {f.get("choices") for f, _, _ in self.fields.values()}
         for key in self.choices:
@@ -311,6 +312,22 @@ class FormChecker:
                 self.err(f"{fp}/{k}", "texte attendu")
         if t in ("note", "group", "repeat", "calculate") and req:
             self.err(f"{fp}/required", f"un {t} ne peut pas être obligatoire")
+
+    def check_default(self, f, fp):
+        """A default of a select or yes/no field must be one of its answers."""
+        d = f.get("default")
+        if not isinstance(d, str) or d == "":
+            return
+        if f.get("type") in BUILT_IN_YES_NO:
+            names = {"oui", "non"}
+        elif f.get("type") in SELECTS:
+            names = set(self.choices.get(f.get("choices"), {}))
+        else:
+            return
+        values = d.split() if f.get("type") == "select_multiple" else [d]
+        for v in values:
+            if v not in names:
+                self.err(f"{fp}/default", f"valeur par défaut {v!r} absente des choix ({', '.join(sorted(names))})")
 
     # --- expressions ------------------------------------------------------------------------------------
     def check_expressions(self, f, fp, rep):

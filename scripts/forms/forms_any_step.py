@@ -31,7 +31,8 @@ FA1 = form("A1", ("A.1 Formulaire de référence et contre-référence", "A.1 Re
     many("information_shared", "Informations transmises", "Information shared", "shared_information", required=True),
     yes_no("child_accompanied", "L'enfant sera-t-il accompagné ?", "Will the child be accompanied?"),
     group("counter_referral", "Contre-référence (remplie par le prestataire)", "Counter-referral (filled by the provider)", [
-        one("referral_response", "Réponse du prestataire", "Provider's answer", "referral_responses", required=True),
+        one("referral_response", "Réponse du prestataire", "Provider's answer", "referral_responses", required=True,
+            default="pending"),
         text("rejection_reason", "Raison du refus", "Reason for rejection", required=True,
              relevant="${referral_response} = 'rejected'"),
         date("service_provided_date", "Date du service rendu", "Date of the service",
@@ -75,7 +76,7 @@ FA2 = form("A2", ("A.2 Formulaire de transfert de dossier", "A.2 Case transfer")
            required=True),
     yes_no("caregiver_informed", "Le parent ou tuteur a-t-il été informé ?", "Was the parent or caregiver told?"),
     group("transfer_answer", "Réponse de la structure qui reçoit", "Receiving structure's answer", [
-        one("transfer_response", "Réponse", "Answer", "referral_responses", required=True),
+        one("transfer_response", "Réponse", "Answer", "referral_responses", required=True, default="pending"),
         date("response_date", "Date de la réponse", "Answer date", relevant="${transfer_response} != 'pending'",
              constraint=". >= ${transfer_date} and . <= today()",
              cmsg=("La date de réponse doit être entre la demande et aujourd'hui.",
@@ -207,7 +208,7 @@ def cover_form():
             phone("case_worker_phone", "Téléphone du gestionnaire de cas", "Case worker's phone"),
             text("supervisor_name", "Superviseur", "Supervisor", required=True),
         ]),
-        one("file_status", "Statut du dossier", "File status", "file_statuses", required=True),
+        one("file_status", "Statut du dossier", "File status", "file_statuses", required=True, default="open"),
         date("closure_date", "Date de clôture", "Closure date", required=True, relevant="${file_status} = 'closed'",
              constraint=". >= ${opening_date} and . <= today()",
              cmsg=("La clôture doit être entre l'ouverture et aujourd'hui.", "Closure must be between opening and today.")),
