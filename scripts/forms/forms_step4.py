@@ -61,6 +61,15 @@ MATCHES = [
     ("community_confirms", "Un leader communautaire confirme le lien", "A community leader confirms the link"),
 ]
 
+def verification_end(condition, cmsg):
+    """4.C and 4.D end alike: the result may be "verified" only when `condition` holds."""
+    return [
+        one("verification_result", "Résultat de la vérification", "Verification result", "verification_results",
+            required=True, constraint=f". != 'verified' or {condition}", cmsg=cmsg),
+        worker("verifier_name", "Nom de la personne qui vérifie", "Verifier's name"),
+    ]
+
+
 F4C = form("4C", ("4.C Vérification de l'adulte", "4.C Adult verification"),
            ("Vérifie que l'adulte retrouvé est bien de la famille de l'enfant et peut le prendre en charge.",
             "Checks that the adult found is the child's family and able to care for the child."), [
@@ -83,11 +92,9 @@ F4C = form("4C", ("4.C Vérification de l'adulte", "4.C Adult verification"),
     yes_no("willing_to_care", "L'adulte souhaite-t-il prendre l'enfant en charge ?", "Is the adult willing to care for the child?",
            required=True),
     one("capacity_to_care", "Capacité de prise en charge", "Capacity to care", "capacity", required=True),
-    one("verification_result", "Résultat de la vérification", "Verification result", "verification_results",
-        required=True, constraint=". != 'verified' or ${matches_count} >= 3",
-        cmsg=("Moins de 3 éléments concordants : le lien ne peut pas être déclaré vérifié.",
-              "Fewer than 3 matching answers: the relationship cannot be declared verified.")),
-    worker("verifier_name", "Nom de la personne qui vérifie", "Verifier's name"),
+    *verification_end("${matches_count} >= 3",
+                      ("Moins de 3 éléments concordants : le lien ne peut pas être déclaré vérifié.",
+                       "Fewer than 3 matching answers: the relationship cannot be declared verified.")),
 ], repeatable=True)
 
 F4D = form("4D", ("4.D Vérification de l'enfant", "4.D Child verification"),
@@ -111,11 +118,9 @@ F4D = form("4D", ("4.D Vérification de l'enfant", "4.D Child verification"),
     text("child_views", "Parole de l'enfant", "Child's own words", multiline=True, required=True),
     yes_no("best_interest_concern", "Y a-t-il un doute sur l'intérêt supérieur de l'enfant ?",
            "Is there a doubt about the child's best interest?", required=True),
-    one("verification_result", "Résultat de la vérification", "Verification result", "verification_results",
-        required=True, constraint=". != 'verified' or (${child_recognises_adult} = 'oui' and ${accounts_match} = 'oui')",
-        cmsg=("L'enfant doit reconnaître l'adulte et les récits doivent concorder pour déclarer le lien vérifié.",
-              "The child must recognise the adult and the accounts must match to declare the link verified.")),
-    worker("verifier_name", "Nom de la personne qui vérifie", "Verifier's name"),
+    *verification_end("(${child_recognises_adult} = 'oui' and ${accounts_match} = 'oui')",
+                      ("L'enfant doit reconnaître l'adulte et les récits doivent concorder pour déclarer le lien vérifié.",
+                       "The child must recognise the adult and the accounts must match to declare the link verified.")),
 ], repeatable=True)
 
 F4E = form("4E", ("4.E Formulaire de réunification", "4.E Reunification form"),

@@ -110,11 +110,30 @@ F6A = form("6A", ("6.A Formulaire de clôture du dossier", "6.A Case closure"),
     worker(),
 ])
 
+def feedback_opening():
+    return [
+        date("feedback_date", "Date de l'entretien", "Interview date", required=True),
+        text("interviewer_name", "Superviseur qui mène l'entretien", "Supervisor conducting the interview", required=True),
+    ]
+
+
+def feedback_closing(who_fr, who_en):
+    """Complaints go to the PSEA mechanism before closure; then the supervisor's own assessment."""
+    return [
+        yes_no("complaint_raised", f"{who_fr} signale-t-il un comportement inapproprié d'un intervenant ?",
+               f"Does {who_en} report inappropriate behaviour by a worker?", required=True),
+        note("complaint_note", "Orientez immédiatement la plainte vers le mécanisme de plaintes (PSEA) ; la clôture attend.",
+             "Refer the complaint to the complaint mechanism (PSEA) at once; closure waits.",
+             relevant="${complaint_raised} = 'oui'"),
+        text("supervisor_comment", "Appréciation du superviseur", "Supervisor's assessment", multiline=True,
+             required=True),
+    ]
+
+
 F6B = form("6B", ("6.B Feedback de l'enfant", "6.B Child feedback"),
            ("Rempli par le superviseur avec l'enfant avant d'approuver la clôture : satisfaction et plaintes.",
             "Filled by the supervisor with the child before approving closure: satisfaction and complaints."), [
-    date("feedback_date", "Date de l'entretien", "Interview date", required=True),
-    text("interviewer_name", "Superviseur qui mène l'entretien", "Supervisor conducting the interview", required=True),
+    *feedback_opening(),
     age("child_age", required=True),
     yes_no("without_case_worker", "Entretien mené hors de la présence du gestionnaire de cas",
            "Interview held without the case worker present", required=True),
@@ -131,19 +150,13 @@ F6B = form("6B", ("6.B Feedback de l'enfant", "6.B Child feedback"),
         required=True, appearance="likert"),
     text("what_helped", "Ce qui a le plus aidé", "What helped most", multiline=True),
     text("what_to_improve", "Ce qu'il faudrait améliorer", "What should be improved", multiline=True),
-    yes_no("complaint_raised", "L'enfant signale-t-il un comportement inapproprié d'un intervenant ?",
-           "Does the child report inappropriate behaviour by a worker?", required=True),
-    note("complaint_note", "Orientez immédiatement la plainte vers le mécanisme de plaintes (PSEA) ; la clôture attend.",
-         "Refer the complaint to the complaint mechanism (PSEA) at once; closure waits.",
-         relevant="${complaint_raised} = 'oui'"),
-    text("supervisor_comment", "Appréciation du superviseur", "Supervisor's assessment", multiline=True, required=True),
+    *feedback_closing("L'enfant", "the child"),
 ])
 
 F6C = form("6C", ("6.C Feedback de l'adulte", "6.C Adult feedback"),
            ("Rempli par le superviseur avec le parent ou tuteur avant d'approuver la clôture : satisfaction et plaintes.",
             "Filled by the supervisor with the parent or caregiver before approving closure: satisfaction and complaints."), [
-    date("feedback_date", "Date de l'entretien", "Interview date", required=True),
-    text("interviewer_name", "Superviseur qui mène l'entretien", "Supervisor conducting the interview", required=True),
+    *feedback_opening(),
     text("respondent_name", "Nom de la personne interrogée", "Respondent's name", required=True),
     one("respondent_relationship", "Lien avec l'enfant", "Relationship to the child", "relationships", required=True),
     group("experience", "Expérience de la famille", "Family's experience", [
@@ -161,12 +174,7 @@ F6C = form("6C", ("6.C Feedback de l'adulte", "6.C Adult feedback"),
     one("satisfaction", "Satisfaction globale de l'adulte", "Adult's overall satisfaction", "satisfaction_levels",
         required=True, appearance="likert"),
     text("suggestions", "Suggestions", "Suggestions", multiline=True),
-    yes_no("complaint_raised", "L'adulte signale-t-il un comportement inapproprié d'un intervenant ?",
-           "Does the adult report inappropriate behaviour by a worker?", required=True),
-    note("complaint_note", "Orientez immédiatement la plainte vers le mécanisme de plaintes (PSEA) ; la clôture attend.",
-         "Refer the complaint to the complaint mechanism (PSEA) at once; closure waits.",
-         relevant="${complaint_raised} = 'oui'"),
-    text("supervisor_comment", "Appréciation du superviseur", "Supervisor's assessment", multiline=True, required=True),
+    *feedback_closing("L'adulte", "the adult"),
 ])
 
 FORMS = [F5A, F5B, F5C, F6A, F6B, F6C]
