@@ -28,3 +28,10 @@ add_test(NAME determinism.native_vs_wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests
 add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/browser.test.mjs" "${KALAN_WEB_DIR}/app")
 add_test(NAME e2e.desktop COMMAND bash "${CMAKE_SOURCE_DIR}/tests/e2e/desktop.sh" $<TARGET_FILE:kalan>)
 set_tests_properties(e2e.browser e2e.desktop PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+
+# The harmonized forms (scenarios/forms): structure, and files up to date with scripts/forms/*.py.
+find_program(PYTHON3_EXE python3)
+if(PYTHON3_EXE)
+  add_test(NAME forms.check COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/scripts/forms/check_forms.py")
+  add_test(NAME forms.generated COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/scripts/forms/build_forms.py" --check)
+endif()
