@@ -8,5 +8,5 @@ function(kalan_embed target output)
     COMMENT "Embedding assets"
     VERBATIM)
   add_library(${target} STATIC "${output}" "${CMAKE_SOURCE_DIR}/ui/assets.h")
-  target_include_directories(${target} PUBLIC "${CMAKE_SOURCE_DIR}/ui")
+  target_include_directories(${target} PUBLIC "${CMAKE_SOURCE_DIR}/ui" "${CMAKE_SOURCE_DIR}/sim")
 endfunction()

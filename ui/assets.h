@@ -1,14 +1,8 @@
 // Files embedded in the apps at build time: the UI font and the built-in scenarios.
 #pragma once
-#include <cstddef>
+#include "core/asset.h"
 
 namespace kalan {
-
-struct Asset {
-  const char* name;  // base file name, e.g. "mopti-atelier.json"
-  const unsigned char* data;
-  std::size_t size;
-};
 
 // Every embedded file; the list ends with an entry whose name is nullptr.
 const Asset* assets();

@@ -51,7 +51,7 @@ struct Desk {
     ok(actor, {{"type", "case.form.save"}, {"case", id}, {"form", form}, {"values", std::move(values)}});
   }
   void consent(const std::string& id, const char* services = "oui", const char* sharing = "oui") {
-    save("fkansaye", id, "1A", {{"consent_given_by", "parent"}, {"consent_services", services}, {"consent_sharing", sharing}});
+    save("fkansaye", id, "1A", {{"consent_giver", "parent"}, {"consent_services", services}, {"consent_sharing", sharing}});
   }
   // An open case owned by fkansaye, with consent.
   std::string open_case(const std::string& name = "Awa Diallo") {
@@ -117,7 +117,9 @@ TEST_CASE("cases: forms are saved, versioned and audited; unknown forms and bad 
   const std::string id = d.open_case();
   d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "9Z"}, {"values", json::object()}},
             "unknown_ref");
-  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"age", 12}}}},
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"risk_level", 3}}}},
+            "form_invalid");
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"age_en_lettres", "douze"}}}},
             "form_invalid");
   d.save("fkansaye", id, "1C", {{"risk_level", "low"}});
   d.save("fkansaye", id, "1C", {{"risk_level", "high"}});
@@ -158,7 +160,7 @@ TEST_CASE("cases: approvals — request, rejection with comment, approval; the s
     returned |= a->kind == "approval_decided" && a->comment == "Préciser les besoins en éducation.";
   CHECK(returned);
   d.refused("mtembely", decide(id, "assessment", "approve"), "approval_none");
-  d.save("fkansaye", id, "2A", {{"risk_level", "high"}, {"needs_education", "inscription scolaire"}});
+  d.save("fkansaye", id, "2A", {{"risk_level", "high"}, {"education_needs", "inscription scolaire"}});
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   d.ok("mtembely", decide(id, "assessment", "approve"));
   CHECK(approved(d.rec(id), "assessment"));
@@ -305,25 +307,25 @@ TEST_CASE("cases: closure needs the supervisor's 6.B and 6.C and an approval; th
   const std::string id = d.open_case();
   d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
   d.approve(id, "assessment");
-  d.save("fkansaye", id, "3A", {{"goal_1", "Retour à l'école"}});
+  d.save("fkansaye", id, "3A", {{"goals", json::array({{{"goal_domain", "education"}, {"goal", "Retour à l'école"}}})}});
   d.approve(id, "case_plan");
   CHECK(case_stage(d.rec(id)) == "service_implementation");
   d.save("fkansaye", id, "5A", {{"observations", "Progrès"}});
   CHECK(case_stage(d.rec(id)) == "follow_up");
   d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}}, "form_first");
-  d.save("fkansaye", id, "6A", {{"closure_reason", "objectifs_atteints"}});
+  d.save("fkansaye", id, "6A", {{"closure_reason", "goals_achieved"}});
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}});
   CHECK(case_stage(d.rec(id)) == "closure");
   d.refused("fkansaye", {{"type", "case.close"}, {"case", id}}, "closure_not_approved");
   d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
-  d.save("mtembely", id, "6B", {{"supervisor_opinion", "favorable"}});
+  d.save("mtembely", id, "6B", {{"satisfaction", "satisfied"}, {"supervisor_comment", "Favorable"}});
   d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
-  d.save("mtembely", id, "6C", {{"satisfaction", "satisfait"}});
+  d.save("mtembely", id, "6C", {{"satisfaction", "very_satisfied"}});
   d.ok("mtembely", decide(id, "closure", "approve"));
   CHECK(d.rec(id).status == "open");
   d.ok("fkansaye", {{"type", "case.close"}, {"case", id}});
   CHECK(d.rec(id).status == "closed");
-  CHECK(d.rec(id).closure_reason == "objectifs_atteints");
+  CHECK(d.rec(id).closure_reason == "goals_achieved");
   // A closed case cannot be edited.
   d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "5A"}, {"values", json::object()}},
             "case_frozen");
@@ -333,7 +335,7 @@ TEST_CASE("cases: closure needs the supervisor's 6.B and 6.C and an approval; th
   CHECK(d.rec(id).status == "reopened");
   CHECK(d.rec(id).reopen_count == 1);
   CHECK(approval(d.rec(id), "closure") == nullptr);  // a new closure needs a new approval
-  d.save("fkansaye", id, "B1", {{"reopen_reason", "nouvel_incident"}});
+  d.save("fkansaye", id, "B1", {{"reopening_reason", "new_risk"}});
   d.refused("fkansaye", {{"type", "case.reopen"}, {"case", id}, {"reason", "encore"}}, "case_status");
 }
 
@@ -361,7 +363,7 @@ TEST_CASE("cases: risk level sets deadlines on the sim clock; overdue items rais
   // Weekly follow-up once the plan is approved (high risk).
   d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
   d.approve(id, "assessment");
-  d.save("fkansaye", id, "3A", {{"goal_1", "x"}});
+  d.save("fkansaye", id, "3A", {{"goals", json::array({{{"goal_domain", "health"}, {"goal", "Soins"}}})}});
   d.approve(id, "case_plan");
   auto due = case_deadlines(d.rec(id), d.s.cases.policy);
   REQUIRE(due.size() == 1);
@@ -400,7 +402,7 @@ TEST_CASE("cases: tracing a separated child through to reunification") {
   Desk d;
   const std::string id = d.open_case("Mariam Coulibaly");
   d.report("Fanta Kassogué");
-  d.save("fkansaye", id, "1D", {{"separation_type", "non_accompagne"}});
+  d.save("fkansaye", id, "1D", {{"separation_status", "unaccompanied"}});
   d.ok("fkansaye", {{"type", "tracing.request.create"}, {"inquirer_name", "Bakary Coulibaly"}, {"relation", "père"},
                     {"child_name", "Coulibaly Mariam"}, {"age", 11}, {"sex", "f"}, {"location", "socoura"}});
   const TracingRequest& t = d.s.cases.tracing.back();
@@ -412,8 +414,8 @@ TEST_CASE("cases: tracing a separated child through to reunification") {
   d.refused("htapily", {{"type", "tracing.request.create"}, {"inquirer_name", "x"}, {"child_name", "y"}}, "forbidden");
   d.ok("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}});
   d.refused("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}}, "tracing_matched");
-  d.save("fkansaye", id, "4C", {{"verification_result", "confirme"}});
-  d.save("fkansaye", id, "4D", {{"family_agrees", "oui"}});
+  d.save("fkansaye", id, "4C", {{"verification_result", "verified"}});
+  d.save("fkansaye", id, "4D", {{"child_wishes_reunification", "yes"}});
   d.save("fkansaye", id, "4E", {{"reunification_date", "2024-03-05"}});
   CHECK(d.s.cases.tracing.back().status == "reunified");
 }
