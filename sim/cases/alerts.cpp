@@ -6,7 +6,7 @@ void raise_alert(CasesState& cases, const std::string& user, SimTime at, const s
                  const std::string& case_id, const std::string& ref, const std::string& comment) {
   if (user.empty()) return;
   Alert a;
-  a.id = cases.next_entry++;
+  a.id = cases.next_alert++;
   a.user = user;
   a.at = at;
   a.kind = kind;

@@ -100,7 +100,7 @@ const CaseRecord* CasesState::find(const std::string& id) const {
 
 std::string CasesState::next_id(const char* prefix) {
   char id[40];
-  std::snprintf(id, sizeof id, "%s-%04lld", prefix, static_cast<long long>(next_entry++));
+  std::snprintf(id, sizeof id, "%s-%04lld", prefix, static_cast<long long>(++counters[prefix]));
   return id;
 }
 
@@ -271,7 +271,8 @@ json cases_to_json(const CasesState& c) {
   });
   return {{"records", list_json(c.records, case_to_json)},
           {"next_number", c.next_number},
-          {"next_entry", c.next_entry},
+          {"next_alert", c.next_alert},
+          {"counters", c.counters},
           {"alerts", std::move(alerts)},
           {"tracing", std::move(tracing)},
           {"policy", case_policy_to_json(c.policy)}};

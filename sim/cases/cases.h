@@ -190,14 +190,15 @@ nlohmann::json case_policy_to_json(const CasePolicy& p);
 struct CasesState {
   std::vector<CaseRecord> records;
   std::int64_t next_number = 1;
-  std::int64_t next_entry = 1;  // form entries, referrals, transfers, attachments, alerts
+  std::int64_t next_alert = 1;
+  std::map<std::string, std::int64_t> counters;  // by id prefix: "F", "RFC", "TRF", "ATT", "TR", ...
   std::vector<Alert> alerts;
   std::vector<TracingRequest> tracing;
   CasePolicy policy;
 
   CaseRecord* find(const std::string& id);
   const CaseRecord* find(const std::string& id) const;
-  // The next number for an item, formatted with a prefix: "REF-C-0007".
+  // The next id for a kind of item, numbered per prefix from 1: "RFC-0001", "RFC-0002", ...
   std::string next_id(const char* prefix);
 };
 

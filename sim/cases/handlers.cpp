@@ -34,7 +34,7 @@ CaseRecord* editable_case(State& s, const Actor& a, const nlohmann::json& args, 
     return nullptr;
   }
   if (c->status == "closed" || c->status == "transferred") {
-    refusal = ApplyResult::refuse("case_frozen", {c->id, c->status});
+    refusal = ApplyResult::refuse("case_frozen", {c->id, "@" + c->status});
     return nullptr;
   }
   return c;

@@ -149,6 +149,8 @@ const std::map<std::string, Template>& nouns() {
       {"@commune", {"commune", "commune"}},
       {"@case", {"dossier", "case"}},
       {"@scope", {"portée", "scope"}},
+      {"@closed", {"clôturé", "closed"}},
+      {"@transferred", {"transféré hors du système", "transferred out of the system"}},
       {"@referral", {"référencement", "referral"}},
       {"@transfer", {"transfert", "transfer"}},
       {"@attachment", {"pièce jointe", "attachment"}},

@@ -26,6 +26,14 @@ $kalan replay "$tmp/session.json" > "$tmp/replay.out" 2>&1 || { echo "FAIL: repl
 want=$(grep '^hash ' "$tmp/run.out"); got=$(grep '^hash ' "$tmp/replay.out")
 [ -n "$want" ] && [ "$want" = "$got" ] && echo "ok: saved session replays to $got" || { echo "FAIL: replay hash '$got' != '$want'"; fail=1; }
 
+# A whole case lifecycle, scripted: an SMS report to closure with feedback, then a reopening, with the
+# refusals on the way; then the saved session replays to the same hash.
+$kalan run scenarios/mopti-atelier.json --commands tests/cli/cases-lifecycle.jsonl --save "$tmp/cases.json" \
+  > "$tmp/cases.out" 2>&1 || { echo "FAIL: case lifecycle run"; fail=1; }
+check "case lifecycle" "$here/expected-cases-lifecycle.jsonl" "$tmp/cases.out"
+want=$(grep '^hash ' "$tmp/cases.out"); got=$($kalan replay "$tmp/cases.json" 2>&1 | grep '^hash ')
+[ -n "$want" ] && [ "$want" = "$got" ] && echo "ok: case session replays to $got" || { echo "FAIL: case replay '$got' != '$want'"; fail=1; }
+
 # validate: built-in scenarios pass, a broken one fails with its paths.
 $kalan validate scenarios/*.json > "$tmp/valid.out" 2>&1 || { echo "FAIL: built-in scenarios invalid"; cat "$tmp/valid.out"; fail=1; }
 $kalan validate tests/cli/broken-scenario.json > "$tmp/broken.out" 2> "$tmp/broken.err"
