@@ -28,3 +28,4 @@ add_test(NAME determinism.native_vs_wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests
 add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/browser.test.mjs" "${KALAN_WEB_DIR}/app")
 add_test(NAME e2e.desktop COMMAND bash "${CMAKE_SOURCE_DIR}/tests/e2e/desktop.sh" $<TARGET_FILE:kalan>)
 set_tests_properties(e2e.browser e2e.desktop PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+add_test(NAME forms.xpath_conformance COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
