@@ -1,11 +1,14 @@
 // `kalan forms ...`: evaluate ODK XPath expressions and conformance tables, check and validate
 // forms, import XLSForms.
+#include <filesystem>
 #include <ostream>
 
 #include "cli.h"
 #include "core/reader.h"
 #include "forms/conformance.h"
 #include "forms/form.h"
+#include "forms/xlsform.h"
+#include "session/session.h"
 #include "forms/xpath.h"
 
 namespace kalan {
@@ -157,6 +160,36 @@ int forms_validate(const std::vector<std::string>& args, std::ostream& out, std:
   return v.ok() ? 0 : 1;
 }
 
+int forms_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() != 1) {
+    err << "usage : kalan forms import DOSSIER_CSV|CONTENU_KOBO.json\n";
+    return 2;
+  }
+  namespace fs = std::filesystem;
+  const fs::path input(args[0]);
+  std::error_code ec;
+  Diagnostics errors;
+  std::optional<json> form;
+  if (fs::is_directory(input, ec)) {
+    auto survey = read_file((input / "survey.csv").string());
+    if (!survey) {
+      err << args[0] << ": " << render_message("file_unreadable", {(input / "survey.csv").string()}) << "\n";
+      return 1;
+    }
+    const auto choices = read_file((input / "choices.csv").string()).value_or("");
+    const auto settings = read_file((input / "settings.csv").string()).value_or("");
+    form = forms::import_xlsform_csv(*survey, choices, settings, fs::absolute(input).lexically_normal().filename().string(), errors);
+  } else {
+    auto j = read_json_file(args[0], err);
+    if (!j) return 1;
+    form = forms::import_kobo_content(*j, input.stem().string(), errors);
+  }
+  for (const auto& d : errors) err << args[0] << ": " << render(d) << "\n";
+  if (!form) return 1;
+  out << dump_json(*form, 1) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -165,6 +198,7 @@ int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::
   if (sub == "eval") return forms_eval(rest, out, err);
   if (sub == "check") return forms_check(rest, out, err);
   if (sub == "validate") return forms_validate(rest, out, err);
+  if (sub == "import") return forms_import(rest, out, err);
   err << "usage : kalan forms eval|check|validate|import ...\n";
   return 2;
 }

@@ -90,6 +90,11 @@ const std::map<std::string, Template>& catalogue() {
       {"form_type_entry", {"un objet {champ: valeur} est attendu.", "an object {field: value} is expected."}},
       {"form_unknown_choice", {"Choix « {0} » non proposé.", "Choice \"{0}\" is not offered."}},
       {"form_unknown_field", {"Champ inconnu « {0} ».", "Unknown field \"{0}\"."}},
+      // Forms: XLSForm import.
+      {"xls_unclosed_quote", {"guillemet non fermé", "unclosed quote"}},
+      {"xls_end_without_begin", {"{0} sans {1} correspondant", "{0} without a matching {1}"}},
+      {"xls_unclosed", {"{0} « {1} » jamais fermé", "{0} \"{1}\" is never closed"}},
+      {"xls_unsupported_type", {"type « {0} » non pris en charge par Kalan", "type \"{0}\" is not supported by Kalan"}},
       {"xpath_bad_regex", {"expression régulière invalide « {0} » : {1}", "invalid regular expression \"{0}\": {1}"}},
       // Refusals of commands.
       {"unknown_actor", {"acteur inconnu « {0} »", "unknown actor \"{0}\""}},

@@ -68,7 +68,7 @@ class FormReader {
       const bool select = f.type == FieldType::select_one || f.type == FieldType::select_multiple;
       if (select && !f.choices.empty() && !form_.choices.count(f.choices))
         add_error(errors_, path_join(f.path, "choices"), "unknown_ref", {"liste de choix", f.choices});
-      if (f.type == FieldType::calculate && !f.calculation)
+      if (f.type == FieldType::calculate && !def.contains("calculation"))
         add_error(errors_, path_join(f.path, "calculation"), "missing", {"calculation"});
     }
     order_calculations();
