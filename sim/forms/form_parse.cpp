@@ -87,8 +87,13 @@ class FormReader {
       return std::nullopt;
     }
     for (const auto& p : e->problems()) report(p);
-    for (const auto& ref : e->references())
-      if (!form_.index.count(ref)) add_error(errors_, path, "unknown_ref", {"champ", "${" + ref + "}"});
+    std::vector<int> slots;
+    for (const auto& ref : e->references()) {
+      auto it = form_.index.find(ref);
+      if (it == form_.index.end()) add_error(errors_, path, "unknown_ref", {"champ", "${" + ref + "}"});
+      slots.push_back(it == form_.index.end() ? -1 : it->second);
+    }
+    e->bind(std::move(slots));
     return e;
   }
 

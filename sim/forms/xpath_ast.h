@@ -1,9 +1,11 @@
 // Internal to sim/forms: the AST of an XPath expression and the table of functions.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "forms/xpath.h"
+#include "sms/router_regex.h"
 
 namespace kalan::forms {
 
@@ -39,7 +41,8 @@ struct Node {
   Value lit;               // literal value
   std::string name;        // field / child name; function name for calls
   std::size_t column = 0;  // 1-based, for messages
-  int problem = -1;        // index into Expr::problems() for Op::problem
+  int problem = -1;        // Op::problem: index into Expr::problems(); Op::field: into references()
+  std::shared_ptr<const flows::detail::Regex> regex;  // regex() with a literal pattern: compiled once
 };
 
 }  // namespace kalan::forms

@@ -318,10 +318,15 @@ Value Evaluator::call_string(const Node& n) {
       return Value::boolean_of(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     }
     case Fn::regex: {
+      std::optional<flows::detail::Regex> compiled;
+      const flows::detail::Regex* re = n.regex.get();
       const std::string pattern = arg_string(n, 1);
-      std::string why;
-      auto re = flows::detail::Regex::compile(pattern, false, false, why);
-      if (!re) return fail(n, "xpath_bad_regex", {pattern, why});
+      if (!re) {
+        std::string why;
+        compiled = flows::detail::Regex::compile(pattern, false, false, why);
+        if (!compiled) return fail(n, "xpath_bad_regex", {pattern, why});
+        re = &*compiled;
+      }
       std::vector<std::pair<long, long>> groups;
       const auto found = re->find(s, groups);
       if (found == flows::detail::Regex::Find::TooComplex) return fail(n, "xpath_bad_regex", {pattern, "too complex"});

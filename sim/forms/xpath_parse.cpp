@@ -222,7 +222,11 @@ class Parser {
       case Tok::field:
         n.op = Op::field;
         n.name = t.text;
-        if (std::find(refs_.begin(), refs_.end(), t.text) == refs_.end()) refs_.push_back(t.text);
+        {
+          auto at = std::find(refs_.begin(), refs_.end(), t.text);
+          n.problem = static_cast<int>(at - refs_.begin());  // for Op::field: index into references()
+          if (at == refs_.end()) refs_.push_back(t.text);
+        }
         return add(std::move(n));
       case Tok::name:
         n.op = Op::child;
@@ -288,6 +292,14 @@ class Parser {
       problems_.push_back({"xpath_arity", {name.text, expected, std::to_string(argc)}, name.column});
     } else {
       n.fn = info->fn;
+      const Node* pattern = n.fn == Fn::regex ? &nodes_[static_cast<std::size_t>(n.args[1])] : nullptr;
+      if (pattern && pattern->op == Op::literal && pattern->lit.kind == Kind::string) {
+        std::string why;
+        if (auto re = flows::detail::Regex::compile(pattern->lit.str, false, false, why))
+          n.regex = std::make_shared<const flows::detail::Regex>(std::move(*re));
+        else
+          problems_.push_back({"xpath_bad_regex", {pattern->lit.str, why}, pattern->column});
+      }
     }
     return add(std::move(n));
   }

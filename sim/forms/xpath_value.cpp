@@ -75,6 +75,11 @@ double parse_xpath_number(std::string_view s) {
     while (i < n && is_digit(s[i])) ++i, ++frac_digits;
   }
   if (i != n || int_digits + frac_digits == 0) return kNaN;
+  if (frac_digits == 0 && int_digits <= 15 && s[n - 1] != '.') {  // plain integers: exact without strtod
+    double v = 0;
+    for (size_t k = n - int_digits; k < n; ++k) v = v * 10 + (s[k] - '0');
+    return s[start] == '-' ? -v : v;
+  }
   // strtod on a copy: the text is plain ASCII digits here, so the C locale reading is exact.
   const std::string text(s.substr(start, n - start));
   return std::strtod(text.c_str(), nullptr);
@@ -85,6 +90,7 @@ std::string format_number(double d) {
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   if (d == 0) return "0";
   char buf[64];
+  if (d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) return std::to_string(static_cast<long long>(d));
   if (d == std::trunc(d) && std::fabs(d) < 1e21) {
     std::snprintf(buf, sizeof buf, "%.0f", d);
     return buf;

@@ -228,3 +228,23 @@ TEST_CASE("forms.model: malformed entries never crash") {
   CHECK(w.values["nb_services"] == "0");
   CHECK(w.values["cout_total"] == "0");
 }
+
+TEST_CASE("forms.model: calculations see cleared answers, relevance follows calculations") {
+  const json j = {{"id", "T"}, {"title", "T"},
+                  {"fields", json::array({json{{"name", "a"}, {"type", "integer"}, {"label", "A"}},
+                                          json{{"name", "b"}, {"type", "integer"}, {"label", "B"}, {"relevant", "${a} > 0"}},
+                                          json{{"name", "c"}, {"type", "calculate"}, {"calculation", "coalesce(${b}, 'vide')"}},
+                                          json{{"name", "d"}, {"type", "text"}, {"label", "D"}, {"required", true},
+                                               {"relevant", "${c} != 'vide'"}}})}};
+  Diagnostics errors;
+  auto f = parse_form(j, "", errors);
+  REQUIRE(f);
+  Validation v = validate(*f, json{{"a", "0"}, {"b", "5"}}, {});
+  CHECK(v.values["b"] == "");
+  CHECK(v.values["c"] == "vide");
+  CHECK(v.ok());  // d is not relevant once b is cleared
+  v = validate(*f, json{{"a", "1"}, {"b", "5"}}, {});
+  CHECK(v.values["c"] == "5");
+  REQUIRE(v.issues.size() == 1);
+  CHECK(v.issues[0].field == "d");
+}
