@@ -28,16 +28,10 @@ Form suivi() {
 std::vector<std::string> errors_of(const json& j) {
   Diagnostics errors;
   CHECK_FALSE(parse_form(j, "/forms/3", errors).has_value());
-  std::vector<std::string> out;
-  for (const auto& d : errors) out.push_back(render(d));
-  return out;
+  return test::rendered(errors);
 }
 
-bool has(const std::vector<std::string>& lines, const std::string& part) {
-  for (const auto& l : lines)
-    if (l.find(part) != std::string::npos) return true;
-  return false;
-}
+using test::has_line;
 
 const Issue* issue(const Validation& v, const std::string& field) {
   for (const auto& i : v.issues)
@@ -89,13 +83,13 @@ TEST_CASE("forms.model: parse errors carry JSON paths") {
   j["fields"][0]["colour"] = "rouge";
   const auto e = errors_of(j);
   for (const auto& l : e) MESSAGE(l);
-  CHECK(has(e, "/forms/3/fields/3/constraint: expression invalide, colonne 11"));
-  CHECK(has(e, "/forms/3/fields/2/choice_filter: champ « ${regoin} » introuvable"));
-  CHECK(has(e, "/forms/3/fields/1/choices: liste de choix « regionz » introuvable"));
-  CHECK(has(e, "/forms/3/fields/5/fields/0/type: type de champ inconnu « selct_multiple »"));
-  CHECK(has(e, "/forms/3/fields/6/name: « age » en double"));
-  CHECK(has(e, "/forms/3/fields/4/relevant: expression invalide, colonne 1 : fonction inconnue « nope() »"));
-  CHECK(has(e, "/forms/3/fields/0/colour: clé inconnue"));
+  CHECK(has_line(e, "/forms/3/fields/3/constraint: expression invalide, colonne 11"));
+  CHECK(has_line(e, "/forms/3/fields/2/choice_filter: champ « ${regoin} » introuvable"));
+  CHECK(has_line(e, "/forms/3/fields/1/choices: liste de choix « regionz » introuvable"));
+  CHECK(has_line(e, "/forms/3/fields/5/fields/0/type: type de champ inconnu « selct_multiple »"));
+  CHECK(has_line(e, "/forms/3/fields/6/name: « age » en double"));
+  CHECK(has_line(e, "/forms/3/fields/4/relevant: expression invalide, colonne 1 : fonction inconnue « nope() »"));
+  CHECK(has_line(e, "/forms/3/fields/0/colour: clé inconnue"));
 }
 
 TEST_CASE("forms.model: more definition errors") {
@@ -103,21 +97,21 @@ TEST_CASE("forms.model: more definition errors") {
   json j = base;
   j["fields"] = json::array({json{{"name", "a"}, {"type", "calculate"}, {"calculation", "${b} + 1"}},
                              json{{"name", "b"}, {"type", "calculate"}, {"calculation", "${a} + 1"}}});
-  CHECK(has(errors_of(j), "calcul circulaire"));
+  CHECK(has_line(errors_of(j), "calcul circulaire"));
   j["fields"] = json::array({json{{"name", "1a"}, {"type", "text"}, {"label", "A"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/name: nom de champ invalide"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/name: nom de champ invalide"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « label »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0: champ obligatoire « label »"));
   j["fields"] = json::array({json{{"name", "g"}, {"type", "group"}, {"label", "G"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/fields: champ obligatoire « fields »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/fields: champ obligatoire « fields »"));
   j["fields"] = json::array({json{{"name", "s"}, {"type", "select_one"}, {"label", "S"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « choices »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0: champ obligatoire « choices »"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}, {"required", 3}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/required"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/required"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}}});
   j["choices"] = {{"l", json::array({json{{"name", "x"}, {"label", "X"}}, json{{"name", "x"}, {"label", "Y"}}})}};
-  CHECK(has(errors_of(j), "/forms/3/choices/l/1/name: « x » en double"));
-  CHECK(has(errors_of(json::array()), "/forms/3: un objet est attendu"));
+  CHECK(has_line(errors_of(j), "/forms/3/choices/l/1/name: « x » en double"));
+  CHECK(has_line(errors_of(json::array()), "/forms/3: un objet est attendu"));
 }
 
 TEST_CASE("forms.model: a valid entry is normalized") {
