@@ -31,3 +31,8 @@ add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/bro
 add_test(NAME e2e.desktop COMMAND bash "${CMAKE_SOURCE_DIR}/tests/e2e/desktop.sh" $<TARGET_FILE:kalan>)
 set_tests_properties(e2e.browser e2e.desktop PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
 add_test(NAME forms.xpath_conformance COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+add_test(NAME forms.cli COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+add_test(NAME forms.cli.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
+add_test(NAME forms.xpath_conformance.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")

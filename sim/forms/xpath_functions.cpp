@@ -341,7 +341,7 @@ Value Evaluator::call_string(const Node& n) {
 
 Value Evaluator::call_math(const Node& n) {
   switch (n.fn) {
-    case Fn::pi: return Value::number_of(M_PI);
+    case Fn::pi: return Value::number_of(3.14159265358979323846);
     case Fn::min:
     case Fn::max: {
       const auto values = flatten(n, 0);
