@@ -35,7 +35,9 @@ ApplyResult approval_request(State& s, const Actor& a, const json& args) {
   if (!c) return refusal;
   if (!require_active(*c, refusal)) return refusal;
   const std::string kind = arg(args, "kind");
-  if (!c->latest(form_of(kind))) return ApplyResult::refuse("form_first", {form_of(kind), c->id});
+  const FormEntry* filled = c->latest(form_of(kind));
+  if (!filled) return ApplyResult::refuse("form_first", {form_of(kind), c->id});
+  if (!filled->missing.empty()) return ApplyResult::refuse("form_incomplete", {form_of(kind), filled->missing.front()});
   Approval& ap = c->approvals[kind];
   if (ap.status == "requested") return ApplyResult::refuse("approval_pending", {kind, c->id});
   if (ap.status == "approved") return ApplyResult::refuse("approval_done", {kind, c->id});
@@ -76,7 +78,8 @@ ApplyResult approval_decide(State& s, const Actor& a, const json& args) {
   if (!approve && comment.empty()) return ApplyResult::refuse("comment_required");
   if (approve && kind == "closure")
     for (const char* f : {case_forms::kClosureReview, case_forms::kFeedback})
-      if (!c->latest(f)) return ApplyResult::refuse("closure_forms_missing", {f, c->id});
+      if (const FormEntry* e = c->latest(f); !e) return ApplyResult::refuse("closure_forms_missing", {f, c->id});
+      else if (!e->missing.empty()) return ApplyResult::refuse("form_incomplete", {f, e->missing.front()});
   Approval& ap = it->second;
   const std::string status = approve ? "approved" : "rejected";
   audit(*c, s, a, "case.approval.decide", "approvals/" + kind, ap.status, status);

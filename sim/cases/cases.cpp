@@ -175,7 +175,7 @@ using nlohmann::json;
 
 json form_entry_json(const FormEntry& f) {
   return {{"id", f.id}, {"form", f.form}, {"values", f.values}, {"saved_at", f.saved_at},
-          {"saved_by", f.saved_by}, {"version", f.version}};
+          {"saved_by", f.saved_by}, {"version", f.version}, {"missing", f.missing}};
 }
 
 json referral_json(const Referral& r) {

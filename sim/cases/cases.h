@@ -23,6 +23,7 @@ struct FormEntry {
   SimTime saved_at = 0;
   std::string saved_by;
   int version = 1;  // increases with every edit
+  std::vector<std::string> missing;  // required answers not given yet: the entry is a draft
 };
 
 // The state of one approval (assessment, case plan or closure) on a case.

@@ -71,6 +71,7 @@ ApplyResult case_form_save(State& s, const Actor& a, const json& args) {
     if (old != it.value()) audit(*c, s, a, "case.form.save", "forms/" + form + "/" + it.key(), old, it.value());
   }
   if (entry) {
+    entry->missing = std::move(check.missing);
     entry->values = std::move(check.values);
     entry->saved_at = s.clock.now;
     entry->saved_by = a.id;
@@ -80,6 +81,7 @@ ApplyResult case_form_save(State& s, const Actor& a, const json& args) {
     e.id = s.cases.next_id("F");
     e.form = form;
     e.values = std::move(check.values);
+    e.missing = std::move(check.missing);
     e.saved_at = s.clock.now;
     e.saved_by = a.id;
     c->forms.push_back(std::move(e));
@@ -92,12 +94,13 @@ ApplyResult case_form_save(State& s, const Actor& a, const json& args) {
         audit(*c, s, a, "case.form.save", "risk_level", c->risk_level, level);
         c->risk_level = level;
       }
-  if (form == "4E")
+  if (form == "4E" && entry->missing.empty())
     for (auto& t : s.cases.tracing)
       if (t.matched_case == c->id && t.status == "matched") t.status = "reunified";
   ApplyResult r;
   r.emit(a.record_events, s.clock.now, "case.form_saved", [&] {
-    return json{{"case", c->id}, {"form", form}, {"entry", entry->id}, {"version", entry->version}};
+    return json{{"case", c->id}, {"form", form}, {"entry", entry->id}, {"version", entry->version},
+                {"missing", entry->missing}};
   });
   return r;
 }

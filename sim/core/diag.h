@@ -27,6 +27,12 @@ using Diagnostics = std::vector<Diagnostic>;
 std::string path_join(const std::string& base, const std::string& key);
 std::string path_join(const std::string& base, std::size_t index);
 
+// A message argument that carries its own two languages (a form's message, say).
+inline constexpr char kBilingual = '\x01';
+inline std::string bilingual(const std::string& fr, const std::string& en) {
+  return std::string(1, kBilingual) + fr + kBilingual + (en.empty() ? fr : en);
+}
+
 // Replaces {0}..{9} in a message template with `args`.
 std::string fill_template(const char* tmpl, const std::vector<std::string>& args);
 

@@ -126,6 +126,8 @@ const std::map<std::string, Template>& catalogue() {
       {"case_status", {"action impossible : le dossier {0} est au statut « {1} » (attendu : {2})",
                        "not possible: case {0} has status \"{1}\" (expected: {2})"}},
       {"form_invalid", {"formulaire {0}, champ « {1} » : {2}", "form {0}, field \"{1}\": {2}"}},
+      {"form_incomplete", {"le formulaire {0} est incomplet : la réponse « {1} » est obligatoire",
+                           "form {0} is incomplete: answer \"{1}\" is required"}},
       {"form_first", {"le formulaire {0} doit d'abord être rempli sur le dossier {1}", "form {0} must first be filled on case {1}"}},
       {"approval_pending", {"une demande d'approbation « {0} » est déjà en attente sur {1}",
                             "an approval request \"{0}\" is already pending on {1}"}},
@@ -229,6 +231,11 @@ std::string render_message(const std::string& code, const std::vector<std::strin
   if (it == table.end()) return code;
   std::vector<std::string> words = args;
   for (auto& w : words) {
+    if (w.size() > 1 && w[0] == kBilingual) {  // "\x01français\x01english"
+      const size_t cut = w.find(kBilingual, 1);
+      if (cut != std::string::npos) w = lang == Lang::fr ? w.substr(1, cut - 1) : w.substr(cut + 1);
+      continue;
+    }
     if (w.empty() || w[0] != '@') continue;
     const auto n = nouns().find(w);
     if (n != nouns().end()) w = lang == Lang::fr ? n->second.fr : n->second.en;

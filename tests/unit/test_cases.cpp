@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include "cases/alerts.h"
+#include "cases/case_forms.h"
 #include "cases/tracing.h"
 #include "cases/workflow.h"
+#include "case_fixtures.h"
 #include "helpers.h"
 
 using namespace kalan;
@@ -51,7 +53,16 @@ struct Desk {
     ok(actor, {{"type", "case.form.save"}, {"case", id}, {"form", form}, {"values", std::move(values)}});
   }
   void consent(const std::string& id, const char* services = "oui", const char* sharing = "oui") {
-    save("fkansaye", id, "1A", {{"consent_giver", "parent"}, {"consent_services", services}, {"consent_sharing", sharing}});
+    json v = complete_form("1A");
+    v["consent_services"] = services;
+    v["consent_sharing"] = sharing;
+    save("fkansaye", id, "1A", v);
+  }
+  // Saves the complete fixture entry of a form, with some answers changed.
+  void fill(const std::string& actor, const std::string& id, const std::string& form, const json& changes = json::object()) {
+    json v = complete_form(form);
+    for (auto it = changes.begin(); it != changes.end(); ++it) v[it.key()] = it.value();
+    save(actor, id, form, v);
   }
   // An open case owned by fkansaye, with consent.
   std::string open_case(const std::string& name = "Awa Diallo") {
@@ -79,6 +90,21 @@ json decide(const std::string& id, const std::string& kind, const std::string& d
 }
 
 }  // namespace
+
+TEST_CASE("cases: the 25 harmonized forms load in the forms engine, and the fixtures are complete") {
+  for (const auto& d : case_form_errors()) MESSAGE(render(d));
+  CHECK(case_form_errors().empty());
+  CHECK(case_form_ids().size() == 25);
+  CHECK(case_form_ids().front() == "1A");
+  Desk d;
+  const std::string id = d.open_case();
+  for (const char* form : {"1A", "1C", "2A", "3A", "5A", "6A", "6B", "6C"}) {
+    const bool supervisor_form = form[0] == '6' && form[1] != 'A';  // 6B and 6C
+    d.fill(supervisor_form ? "mtembely" : "fkansaye", id, form);
+    INFO(form);
+    CHECK(d.rec(id).latest(form)->missing.empty());
+  }
+}
 
 TEST_CASE("cases: identification, opening and who may open") {
   Desk d;
@@ -121,6 +147,25 @@ TEST_CASE("cases: forms are saved, versioned and audited; unknown forms and bad 
             "form_invalid");
   d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"age_en_lettres", "douze"}}}},
             "form_invalid");
+  // Values are checked by the forms engine, with the form's own French message at the field.
+  json bad_age = complete_form("1A");
+  bad_age["child_age"] = "25";
+  ApplyResult r = d.run("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1A"}, {"values", bad_age}});
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.code == "form_invalid");
+  CHECK(r.error.args[1] == "child_age");
+  CHECK(render_message(r.error.code, r.error.args).find("formulaire 1A, champ « child_age »") == 0);
+  json future = complete_form("1A");
+  future["consent_date"] = "2024-03-05";  // after the sim's today
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1A"}, {"values", future}}, "form_invalid");
+  json no_choice = complete_form("1A");
+  no_choice["consent_giver"] = "voisin";
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "1A"}, {"values", no_choice}}, "form_invalid");
+  // An answer to a question that is not relevant is cleared; the calculated age comes from the engine.
+  json refused_sharing = complete_form("1A");
+  refused_sharing["consent_sharing"] = "non";  // sharing_services is asked only when sharing is accepted
+  d.save("fkansaye", id, "1A", refused_sharing);
+  CHECK(d.rec(id).field("1A", "sharing_services") == "");
   d.save("fkansaye", id, "1C", {{"risk_level", "low"}});
   d.save("fkansaye", id, "1C", {{"risk_level", "high"}});
   const FormEntry* e = d.rec(id).latest("1C");
@@ -143,7 +188,12 @@ TEST_CASE("cases: approvals — request, rejection with comment, approval; the s
   Desk d;
   const std::string id = d.open_case();
   d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "form_first");
+  // A draft may be saved incomplete, but not sent for approval.
   d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  CHECK_FALSE(d.rec(id).latest("2A")->missing.empty());
+  d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "form_incomplete");
+  d.fill("fkansaye", id, "2A");
+  CHECK(d.rec(id).latest("2A")->missing.empty());
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   CHECK(d.has_alert("mtembely", "approval_requested", id));
   d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}}, "approval_pending");
@@ -160,7 +210,7 @@ TEST_CASE("cases: approvals — request, rejection with comment, approval; the s
     returned |= a->kind == "approval_decided" && a->comment == "Préciser les besoins en éducation.";
   CHECK(returned);
   d.refused("mtembely", decide(id, "assessment", "approve"), "approval_none");
-  d.save("fkansaye", id, "2A", {{"risk_level", "high"}, {"education_needs", "inscription scolaire"}});
+  d.fill("fkansaye", id, "2A", {{"education_needs", "Inscription scolaire et soutien"}});
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   d.ok("mtembely", decide(id, "assessment", "approve"));
   CHECK(approved(d.rec(id), "assessment"));
@@ -173,7 +223,7 @@ TEST_CASE("cases: a supervisor cannot approve their own case unless the role all
   Desk d;
   const std::string id = d.report("Moussa Kanta", 10, "mtembely");
   d.ok("mtembely", {{"type", "case.open"}, {"case", id}});
-  d.save("mtembely", id, "2A", {{"risk_level", "low"}});
+  d.fill("mtembely", id, "2A", {{"risk_level", "low"}});
   d.ok("mtembely", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   d.refused("mtembely", decide(id, "assessment", "approve"), "self_approval");
 
@@ -184,7 +234,7 @@ TEST_CASE("cases: a supervisor cannot approve their own case unless the role all
   allowed.s = initial_state(load_ok(j));
   const std::string id2 = allowed.report("Moussa Kanta", 10, "mtembely");
   allowed.ok("mtembely", {{"type", "case.open"}, {"case", id2}});
-  allowed.save("mtembely", id2, "2A", {{"risk_level", "low"}});
+  allowed.fill("mtembely", id2, "2A", {{"risk_level", "low"}});
   allowed.ok("mtembely", {{"type", "case.approval.request"}, {"case", id2}, {"kind", "assessment"}});
   allowed.ok("mtembely", decide(id2, "assessment", "approve"));
 }
@@ -305,22 +355,24 @@ TEST_CASE("cases: assignment within the structure") {
 TEST_CASE("cases: closure needs the supervisor's 6.B and 6.C and an approval; then reopening (B.1)") {
   Desk d;
   const std::string id = d.open_case();
-  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.fill("fkansaye", id, "2A");
   d.approve(id, "assessment");
-  d.save("fkansaye", id, "3A", {{"goals", json::array({{{"goal_domain", "education"}, {"goal", "Retour à l'école"}}})}});
+  d.fill("fkansaye", id, "3A");
   d.approve(id, "case_plan");
   CHECK(case_stage(d.rec(id)) == "service_implementation");
-  d.save("fkansaye", id, "5A", {{"observations", "Progrès"}});
+  d.fill("fkansaye", id, "5A");
   CHECK(case_stage(d.rec(id)) == "follow_up");
   d.refused("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}}, "form_first");
-  d.save("fkansaye", id, "6A", {{"closure_reason", "goals_achieved"}});
+  d.fill("fkansaye", id, "6A");
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "closure"}});
   CHECK(case_stage(d.rec(id)) == "closure");
   d.refused("fkansaye", {{"type", "case.close"}, {"case", id}}, "closure_not_approved");
   d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
-  d.save("mtembely", id, "6B", {{"satisfaction", "satisfied"}, {"supervisor_comment", "Favorable"}});
+  d.fill("mtembely", id, "6B");
   d.refused("mtembely", decide(id, "closure", "approve"), "closure_forms_missing");
   d.save("mtembely", id, "6C", {{"satisfaction", "very_satisfied"}});
+  d.refused("mtembely", decide(id, "closure", "approve"), "form_incomplete");
+  d.fill("mtembely", id, "6C");
   d.ok("mtembely", decide(id, "closure", "approve"));
   CHECK(d.rec(id).status == "open");
   d.ok("fkansaye", {{"type", "case.close"}, {"case", id}});
@@ -335,7 +387,7 @@ TEST_CASE("cases: closure needs the supervisor's 6.B and 6.C and an approval; th
   CHECK(d.rec(id).status == "reopened");
   CHECK(d.rec(id).reopen_count == 1);
   CHECK(approval(d.rec(id), "closure") == nullptr);  // a new closure needs a new approval
-  d.save("fkansaye", id, "B1", {{"reopening_reason", "new_risk"}});
+  d.fill("fkansaye", id, "B1");
   d.refused("fkansaye", {{"type", "case.reopen"}, {"case", id}, {"reason", "encore"}}, "case_status");
 }
 
@@ -361,9 +413,9 @@ TEST_CASE("cases: risk level sets deadlines on the sim clock; overdue items rais
   d.save("fkansaye", id, "1C", {{"risk_level", "high"}});
   CHECK(case_deadlines(d.rec(id), d.s.cases.policy).empty());
   // Weekly follow-up once the plan is approved (high risk).
-  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.fill("fkansaye", id, "2A");
   d.approve(id, "assessment");
-  d.save("fkansaye", id, "3A", {{"goals", json::array({{{"goal_domain", "health"}, {"goal", "Soins"}}})}});
+  d.fill("fkansaye", id, "3A");
   d.approve(id, "case_plan");
   auto due = case_deadlines(d.rec(id), d.s.cases.policy);
   REQUIRE(due.size() == 1);
@@ -414,9 +466,27 @@ TEST_CASE("cases: tracing a separated child through to reunification") {
   d.refused("htapily", {{"type", "tracing.request.create"}, {"inquirer_name", "x"}, {"child_name", "y"}}, "forbidden");
   d.ok("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}});
   d.refused("fkansaye", {{"type", "tracing.match.confirm"}, {"request", t.id}, {"case", id}}, "tracing_matched");
-  d.save("fkansaye", id, "4C", {{"verification_result", "verified"}});
-  d.save("fkansaye", id, "4D", {{"child_wishes_reunification", "yes"}});
-  d.save("fkansaye", id, "4E", {{"reunification_date", "2024-03-05"}});
+  // The adult's verification (4C) needs three matching answers to be « verified ».
+  json adult = {{"verification_date", "2024-03-04"}, {"adult_name", "Bakary Coulibaly"}, {"adult_relationship", "father"},
+                {"adult_id_document", "nina"}, {"adult_address", "Socoura, quartier Sud"}, {"knows_child_full_name", "oui"},
+                {"knows_child_age", "oui"}, {"describes_child", "non"}, {"knows_separation", "non"}, {"has_proof", "non"},
+                {"community_confirms", "non"}, {"willing_to_care", "oui"}, {"capacity_to_care", "adequate"},
+                {"verification_result", "verified"}, {"verifier_name", "Fatoumata Kansaye"}};
+  d.refused("fkansaye", {{"type", "case.form.save"}, {"case", id}, {"form", "4C"}, {"values", adult}}, "form_invalid");
+  adult["has_proof"] = "oui";
+  d.save("fkansaye", id, "4C", adult);
+  CHECK(d.rec(id).field("4C", "matches_count") == "3");  // computed by the form
+  json reunion = {{"reunification_date", "2024-03-04"}, {"reunification_place", "Socoura"},
+                  {"receiving_adult_name", "Bakary Coulibaly"}, {"receiving_adult_relationship", "father"},
+                  {"adult_verified", "oui"}, {"child_verified", "oui"}, {"child_agrees", "oui"},
+                  {"reintegration_support", "school_kit food"}, {"post_reunification_visit", "2024-03-18"},
+                  {"follow_up_organisation", "SLPFEF Mopti"}, {"receiving_adult_signature", "ATT-signature"},
+                  {"case_worker_name", "Fatoumata Kansaye"}};
+  json draft = reunion;
+  draft.erase("receiving_adult_signature");
+  d.save("fkansaye", id, "4E", draft);
+  CHECK(d.s.cases.tracing.back().status == "matched");  // an incomplete 4E is a draft
+  d.save("fkansaye", id, "4E", reunion);
   CHECK(d.s.cases.tracing.back().status == "reunified");
 }
 
@@ -449,7 +519,7 @@ TEST_CASE("accounts: an administrator manages the accounts of their own structur
 TEST_CASE("inbox: alerts are read by their owner only") {
   Desk d;
   const std::string id = d.open_case();
-  d.save("fkansaye", id, "2A", {{"risk_level", "high"}});
+  d.fill("fkansaye", id, "2A");
   d.ok("fkansaye", {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   REQUIRE(unread_count(d.s.cases, "mtembely") == 1);
   const std::int64_t alert = inbox(d.s.cases, "mtembely").front()->id;
