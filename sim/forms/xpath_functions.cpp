@@ -251,7 +251,7 @@ Value Evaluator::call(const Node& n) {
     }
     case Fn::position: return Value::number_of(r_.position());
     case Fn::uuid: {
-      const double len = n.args.empty() ? 0 : arg_number(n, 0);
+      const double len = n.args.empty() ? 0 : std::min(arg_number(n, 0), 256.0);
       const std::uint64_t a = next_random(), b = next_random();
       return Value::string_of(uuid_text(a, b, len >= 1 ? static_cast<std::size_t>(len) : 0));
     }

@@ -266,3 +266,17 @@ TEST_CASE("forms.xpath: the shared conformance table passes at least 95%") {
   CHECK(r.passed + r.failed == 631);
   CHECK(r.passed * 100 >= 95 * (r.passed + r.failed));
 }
+
+TEST_CASE("forms.xpath: hostile sizes are refused, never crash") {
+  std::string sum = "1";
+  for (int i = 0; i < 98; ++i) sum += " + 1";
+  CHECK(ev(sum) == "99");  // a long sum still evaluates (also in WebAssembly's small stack)
+  std::string longer = "1";
+  for (int i = 0; i < 2000; ++i) longer += " + 1";
+  CHECK(parse_error(longer).code == "xpath_too_deep");
+  CHECK(ev("date(pow(10, 300))") == "Invalid Date");
+  CHECK(ev("format-date(pow(10, 300), '%Y')") == "");
+  CHECK(ev("substr('abc', pow(10, 300))") == "");
+  CHECK(ev("selected-at('a b', pow(10, 300))") == "");
+  CHECK(ev("uuid(pow(10, 300))").size() == 256);
+}
