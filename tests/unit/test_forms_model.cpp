@@ -125,6 +125,7 @@ TEST_CASE("forms.model: a valid entry is normalized") {
   CHECK(v.values["cout_total"] == "1750.5");
   CHECK(v.values["nb_services"] == "2");
   CHECK(v.values["resume"] == "2 services, 1750.5 FCFA");
+
   CHECK(v.values["autre_risque"] == "");
   CHECK_FALSE(v.values.contains("note_fin"));
 }

@@ -115,6 +115,9 @@ TEST_CASE("forms.xpath: references, self, node-sets") {
   CHECK(ev("max(${ages}, 4)", r) == "12");
   CHECK(ev("min(${ages})", r) == "3");
   CHECK(ev("join('-', ${ages})", r) == "3-12");
+  CHECK(ev("indexed-repeat(${ages}, ${rep}, 2)", r) == "12");
+  CHECK(ev("indexed-repeat(${ages}, ${rep}, 3)", r) == "");
+  CHECK(ev("indexed-repeat(${total}, ${rep}, 1)", r) == "10");
   r.pos = 2;
   CHECK(ev("position(..)", r) == "2");
   CHECK(ev("once('x')", r) == "11");
