@@ -283,3 +283,28 @@ TEST_CASE("forms.xpath: hostile sizes are refused, never crash") {
   CHECK(ev("selected-at('a b', pow(10, 300))") == "");
   CHECK(ev("uuid(pow(10, 300))").size() == 256);
 }
+
+TEST_CASE("forms.xpath: remaining functions, one by one") {
+  CHECK(ev("exp(0)") == "1");
+  CHECK(ev("exp10(3)") == "1000");
+  CHECK(ev("log(1)") == "0");
+  CHECK(ev("log10(1000)") == "3");
+  CHECK(ev("round(sin(pi() div 2), 6)") == "1");
+  CHECK(ev("cos(0)") == "1");
+  CHECK(ev("round(tan(pi() div 4), 6)") == "1");
+  CHECK(ev("round(asin(1) * 2, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("acos(1)") == "0");
+  CHECK(ev("round(atan(1) * 4, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("round(atan2(1, 1) * 4, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("sqrt(-1)") == "NaN");
+  CHECK(ev("string(number('12'))") == "12");
+  CHECK(ev("boolean('0')") == "true");  // a non-empty text is true, even "0"
+  CHECK(ev("boolean(0)") == "false");
+  CHECK(ev("not('')") == "true");
+  CHECK(ev("true() and not(false())") == "true");
+  CHECK(ev("upper-case('ségou')") == "SÉGOU");
+  CHECK(ev("count('x')") == "1");
+  CHECK(ev("date-time('2024-03-01T10:00:00Z')") == "2024-03-01T10:00:00.000+00:00");
+  CHECK(ev("decimal-time('18:00:00+02:00')") == "0.6666666666666666");
+  CHECK(ev("substring-before('abc', 'z')") == "");
+}
