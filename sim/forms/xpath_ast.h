@@ -22,7 +22,7 @@ enum class Fn : std::uint8_t {
   ends_with, regex, translate, normalize_space, string, number, boolean, boolean_from_string, not_,
   true_, false_, int_, round, floor, ceiling, abs, pow, min, max, sqrt, exp, exp10, log, log10, sin, cos,
   tan, asin, acos, atan, atan2, pi, today, now, date, date_time, decimal_date_time, decimal_time,
-  format_date, format_date_time, position, uuid, random, choice_name, lower, upper
+  format_date, format_date_time, position, uuid, random, choice_name, lower, upper, indexed_repeat
 };
 
 struct FnInfo {

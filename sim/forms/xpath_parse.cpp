@@ -10,7 +10,8 @@ namespace kalan::forms {
 
 namespace {
 
-constexpr int kMaxDepth = 100;  // nesting bound: hostile input cannot exhaust the stack
+constexpr int kMaxDepth = 100;   // parser recursion bound: hostile input cannot exhaust the stack
+constexpr int kMaxHeight = 100;  // tree height bound, for the evaluator's recursion
 
 enum class Tok { number, string, field, name, func, dot, dotdot, lparen, rparen, comma, op, end };
 
@@ -327,6 +328,17 @@ std::optional<Expr> parse_xpath(const std::string& text, XPathError& error) {
   Parser p(std::move(toks), *nodes, e.refs_, e.problems_, e.uses_self_);
   e.root_ = p.parse_all(error);
   if (e.root_ < 0) return std::nullopt;
+  // Evaluation recurses along the tree: bound its height (long chains such as a+b+c+… included).
+  std::vector<int> height(nodes->size(), 1);
+  for (std::size_t i = 0; i < nodes->size(); ++i) {
+    const Node& n = (*nodes)[i];
+    for (int c : {n.a, n.b}) if (c >= 0) height[i] = std::max(height[i], height[static_cast<std::size_t>(c)] + 1);
+    for (int c : n.args) height[i] = std::max(height[i], height[static_cast<std::size_t>(c)] + 1);
+    if (height[i] > kMaxHeight) {
+      error = XPathError{"xpath_too_deep", {}, n.column};
+      return std::nullopt;
+    }
+  }
   e.nodes_ = std::move(nodes);
   return e;
 }

@@ -13,6 +13,7 @@ namespace kalan::forms {
 namespace {
 
 constexpr double kDayMs = 86400000.0;
+constexpr double kMaxDateMs = 8.64e15;  // the range of JavaScript dates (Enketo)
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -51,7 +52,7 @@ Value Value::boolean_of(bool b) {
 Value Value::date_of(double ms, bool with_time) {
   Value v;
   v.kind = Kind::date;
-  v.num = ms;
+  v.num = std::fabs(ms) <= kMaxDateMs ? ms : kNaN;  // beyond ±275,000 years: an invalid date
   v.flag = with_time;
   return v;
 }
@@ -197,7 +198,7 @@ std::string offset_string(int offset) {
 }
 
 std::string format_date_value(double ms, bool with_time, int offset) {
-  if (!std::isfinite(ms)) return "Invalid Date";
+  if (!(std::fabs(ms) <= kMaxDateMs)) return "Invalid Date";
   const Civil c = civil_at(ms, offset);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(c.year), c.month, c.day);

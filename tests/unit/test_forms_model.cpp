@@ -125,6 +125,7 @@ TEST_CASE("forms.model: a valid entry is normalized") {
   CHECK(v.values["cout_total"] == "1750.5");
   CHECK(v.values["nb_services"] == "2");
   CHECK(v.values["resume"] == "2 services, 1750.5 FCFA");
+
   CHECK(v.values["autre_risque"] == "");
   CHECK_FALSE(v.values.contains("note_fin"));
 }
@@ -241,4 +242,21 @@ TEST_CASE("forms.model: calculations see cleared answers, relevance follows calc
   CHECK(v.values["c"] == "5");
   REQUIRE(v.issues.size() == 1);
   CHECK(v.issues[0].field == "d");
+}
+
+TEST_CASE("forms.model: deep nesting and long calculation chains") {
+  json inner = json::array({json{{"name", "x"}, {"type", "text"}, {"label", "X"}}});
+  for (int d = 0; d < 20; ++d)
+    inner = json::array({json{{"name", "g" + std::to_string(d)}, {"type", "group"}, {"label", "G"}, {"fields", inner}}});
+  CHECK(has_line(errors_of(json{{"id", "T"}, {"title", "T"}, {"fields", inner}}), "plus de 16 niveaux"));
+  json chain = json::array({json{{"name", "c0"}, {"type", "calculate"}, {"calculation", "1"}}});
+  for (int i = 1; i < 1500; ++i)
+    chain.push_back({{"name", "c" + std::to_string(i)}, {"type", "calculate"},
+                     {"calculation", "${c" + std::to_string(i - 1) + "} + 1"}});
+  json j = {{"id", "T"}, {"title", "T"}, {"fields", json::array()}};
+  for (int i = 1499; i >= 0; --i) j["fields"].push_back(chain[static_cast<std::size_t>(i)]);  // last first
+  Diagnostics errors;
+  auto f = parse_form(j, "", errors);
+  REQUIRE(f);
+  CHECK(validate(*f, json::object(), {}).values["c1499"] == "1500");
 }

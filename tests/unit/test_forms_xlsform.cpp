@@ -117,6 +117,13 @@ TEST_CASE("forms.xlsform: Kobo asset content imports with its translations") {
   for (const auto& l : rendered(errors)) MESSAGE(l);
   REQUIRE(form);
   CHECK((*form)["id"] == "rapport_mensuel");
+  CHECK((*form)["title"]["fr"] == "Rapport mensuel");
+  json untitled = json::parse(fixture("kobo-content.json"));
+  untitled["content"]["settings"].erase("form_title");
+  Diagnostics e2;
+  auto named = import_kobo_content(untitled, "asset", e2);
+  REQUIRE(named);
+  CHECK((*named)["title"]["fr"] == "Rapport mensuel (exemple fictif)");  // the asset's name
   const json& fields = (*form)["fields"];
   const json* nb = field_named(fields, "nb_cas");  // from $autoname
   REQUIRE(nb);
