@@ -77,6 +77,23 @@ const std::map<std::string, Template>& catalogue() {
       {"no_waiting_session", {"aucun flux n'attend de réponse de {0}", "no flow is waiting for an answer from {0}"}},
       {"too_large", {"entrée trop grande ({0} octets, {1} au plus)", "input too large ({0} bytes, at most {1})"}},
       {"too_deep", {"imbrication JSON trop profonde", "JSON nested too deeply"}},
+      // The sandbox server (kalan serve): answers to HTTP requests.
+      {"http_not_found", {"introuvable : {0}", "not found: {0}"}},
+      {"http_bad_path", {"chemin refusé : {0}", "path refused: {0}"}},
+      {"http_unauthorized", {"jeton manquant ou invalide", "missing or invalid token"}},
+      {"http_trainer_only", {"réservé au formateur", "trainer only"}},
+      {"http_unknown_room", {"salle inconnue « {0} »", "unknown room \"{0}\""}},
+      {"http_body_too_large", {"corps de requête trop grand (maximum {0} octets)", "request body too large (at most {0} bytes)"}},
+      {"http_json_too_deep", {"JSON trop imbriqué (plus de {0} niveaux)", "JSON nested too deeply (more than {0} levels)"}},
+      {"http_rate_limited", {"trop de requêtes : réessayez dans un instant", "too many requests: try again in a moment"}},
+      {"http_cross_origin", {"origine « {0} » refusée : même origine uniquement", "origin \"{0}\" refused: same origin only"}},
+      {"http_method", {"méthode {0} non prise en charge ici", "method {0} is not supported here"}},
+      {"http_internal", {"erreur interne : {0}", "internal error: {0}"}},
+      {"http_actor_mismatch", {"vous agissez en tant que « {0} », pas « {1} »", "you act as \"{0}\", not \"{1}\""}},
+      {"http_no_user_for_role", {"aucun utilisateur actif du scénario n'a le rôle « {0} »", "no active user of the scenario has role \"{0}\""}},
+      {"http_unknown_scenario", {"scénario intégré inconnu « {0} » (attendu : {1})", "unknown built-in scenario \"{0}\" (expected: {1})"}},
+      {"http_unknown_action", {"action d'horloge inconnue « {0} » (attendu : {1})", "unknown clock action \"{0}\" (expected: {1})"}},
+      {"http_storage", {"enregistrement impossible : {0}", "cannot store: {0}"}},
   };
   return table;
 }

@@ -1,0 +1,113 @@
+// Routes for commands: submit one, read the log (with long polling), and the Server-Sent Events stream.
+#include <chrono>
+
+#include "server_app.h"
+#include "core/reader.h"
+
+namespace kalan::server {
+
+namespace {
+
+nlohmann::json entry_json(const LogEntry& e) {
+  nlohmann::json j = {{"seq", e.seq}, {"command", e.command}, {"participant", e.participant}, {"at", e.at}};
+  if (!e.hash.empty()) j["hash"] = e.hash;
+  return j;
+}
+
+std::int64_t int_param(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max) {
+  if (!req.has_param(name)) return fallback;
+  try {
+    const long long v = std::stoll(req.get_param_value(name));
+    return v < 0 ? 0 : (v > max ? max : v);
+  } catch (...) {
+    return fallback;
+  }
+}
+
+constexpr size_t kPage = 5000;  // commands per answer; the client asks again from the last seq
+
+}  // namespace
+
+void App::routes_commands() {
+  // {"command": {...}, "key": "..."}: the core decides, as the participant's user (or the trainer).
+  http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/commands)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(req, res);
+    if (!c) return;
+    auto room = room_for(*c, req, res);
+    if (!room) return;
+    auto body = read_json_body(req, res);
+    if (!body) return;
+    Diagnostics errors;
+    ObjectReader r(*body, "", errors);
+    const nlohmann::json* command = r.required("command");
+    auto key = r.string("key", false);
+    if (key && key->size() > 128) r.error("key", "out_of_range", {std::to_string(key->size()), "1", "128"});
+    r.reject_unknown_keys();
+    if (!errors.empty()) return send_json(res, 400, diagnostics_json(errors, request_lang(req)));
+    submit_json(*c, *room, room, *command, key.value_or(""), req, res);
+  });
+
+  // The accepted log after ?after=SEQ; with ?wait=N (at most 25 s) it waits for a first new command.
+  http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/commands)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(req, res);
+    if (!c) return;
+    auto room = room_for(*c, req, res);
+    if (!room) return;
+    const std::int64_t after = int_param(req, "after", 0, INT64_MAX);
+    const std::int64_t wait = int_param(req, "wait", 0, 25);
+    std::unique_lock<std::mutex> lock(room->mu);
+    if (wait > 0)
+      room->changed.wait_for(lock, std::chrono::seconds(wait), [&] { return room->closing || room->seq() != after; });
+    nlohmann::json list = nlohmann::json::array();
+    const std::int64_t seq = room->seq();
+    std::int64_t i = std::min(after, seq);
+    for (; i < seq && static_cast<size_t>(list.size()) < kPage; ++i) list.push_back(entry_json(room->log[i]));
+    send_json(res, 200, {{"seq", seq}, {"hash", room->hash()}, {"generation", room->row.generation},
+                         {"more", i < seq}, {"commands", list}});
+  });
+
+  // Server-Sent Events: "command" events {seq, command, hash?, participant, at} from ?after= (or the
+  // Last-Event-ID header on reconnection), "reset" when the trainer resets, a comment every 15 s.
+  http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/events)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(req, res);
+    if (!c) return;
+    auto room = room_for(*c, req, res);
+    if (!room) return;
+    std::int64_t sent = int_param(req, "after", 0, INT64_MAX);
+    if (req.has_header("Last-Event-ID")) {
+      try {
+        sent = std::stoll(req.get_header_value("Last-Event-ID"));
+      } catch (...) {
+      }
+    }
+    std::int64_t generation;
+    {
+      std::lock_guard<std::mutex> lock(room->mu);
+      generation = room->row.generation;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Accel-Buffering", "no");
+    res.set_chunked_content_provider("text/event-stream", [room, sent, generation](size_t, httplib::DataSink& sink) mutable {
+      std::string out;
+      {
+        std::unique_lock<std::mutex> lock(room->mu);
+        room->changed.wait_for(lock, std::chrono::seconds(15), [&] {
+          return room->closing || room->seq() > sent || room->row.generation != generation;
+        });
+        if (room->closing) return false;
+        if (room->row.generation != generation) {
+          generation = room->row.generation;
+          sent = 0;
+          out += "event: reset\ndata: " + dump_json({{"generation", generation}, {"seq", room->seq()}}) + "\n\n";
+        }
+        if (sent > room->seq()) sent = room->seq();
+        for (size_t n = 0; sent < room->seq() && n < kPage; ++n, ++sent)
+          out += "id: " + std::to_string(sent + 1) + "\nevent: command\ndata: " + dump_json(entry_json(room->log[sent])) + "\n\n";
+      }
+      if (out.empty()) out = ": ping\n\n";
+      return sink.write(out.data(), out.size());
+    });
+  });
+}
+
+}  // namespace kalan::server

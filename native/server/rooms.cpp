@@ -1,0 +1,247 @@
+#include "rooms.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "core/hash.h"
+#include "core/reader.h"
+
+namespace kalan::server {
+
+std::string now_utc() {
+  using namespace std::chrono;
+  const auto now = system_clock::now();
+  const std::time_t t = system_clock::to_time_t(now);
+  const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+std::string Room::hash() const {
+  if (!log.empty() && !log.back().hash.empty()) return log.back().hash;
+  return hex16(session->hash());  // no command yet: the initial state
+}
+
+Participant* Room::participant(std::int64_t id) {
+  for (auto& p : participants)
+    if (p.row.id == id) return &p;
+  return nullptr;
+}
+
+// Resets the room's session to its scenario and replays `commands`; stops at the first refused
+// command or hash mismatch. Call with the room locked (or not yet shared).
+void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std::string>& problems) {
+  const std::string where = "room " + room.row.code;
+  ScenarioLoad sl = load_scenario_text(room.row.scenario);
+  if (!sl.scenario) throw std::runtime_error(where + ": stored scenario no longer loads");
+  room.session = std::make_unique<Session>(std::move(*sl.scenario));
+  room.session->set_journal_limit(0);
+  room.session->set_record_events(false);
+  room.log.clear();
+  room.by_key.clear();
+  for (auto& p : room.participants) p.last_action.clear(), p.last_at.clear(), p.actions = 0;
+  for (const auto& row : commands) {
+    Diagnostics errors;
+    std::optional<Command> cmd;
+    if (auto value = parse_json_text(row.command, errors)) cmd = parse_command(*value, "", errors);
+    if (!cmd) {
+      problems.push_back(where + " seq " + std::to_string(row.seq) + ": " + (errors.empty() ? "?" : render(errors[0])));
+      break;
+    }
+    ApplyResult r = room.session->submit(*cmd);
+    if (!r.ok) {
+      problems.push_back(where + " seq " + std::to_string(row.seq) + ": " + render_message(r.error.code, r.error.args));
+      break;
+    }
+    if (!row.hash.empty()) {
+      const std::string h = hex16(room.session->hash());
+      if (h != row.hash) problems.push_back(where + " seq " + std::to_string(row.seq) + ": hash " + h + " != stored " + row.hash);
+    }
+    LogEntry e{row.seq, command_to_json(*cmd), row.hash, row.participant, row.accepted};
+    if (!row.key.empty()) {
+      room.by_key[row.key] = Outcome{200, {{"ok", true}, {"seq", row.seq}, {"duplicate", true}}};
+    }
+    if (Participant* p = room.participant(row.participant)) {
+      p->last_action = command_type(*cmd), p->last_at = row.accepted;
+      ++p->actions;
+    }
+    room.log.push_back(std::move(e));
+  }
+  if (!room.log.empty() && room.log.back().hash.empty()) room.log.back().hash = hex16(room.session->hash());
+  room.session->set_record_events(true);
+}
+
+std::shared_ptr<Room> rebuild_room(const RoomRow& row, const std::vector<ParticipantRow>& participants,
+                                   const std::vector<CommandRow>& commands, std::vector<std::string>& problems) {
+  auto room = std::make_shared<Room>();
+  room->row = row;
+  for (const auto& p : participants)
+    if (p.room == row.id) room->participants.push_back(Participant{p, "", "", 0});
+  replay(*room, commands, problems);
+  return room;
+}
+
+Writer::Writer(Store& store) : store_(store), thread_([this] { loop(); }) {}
+
+Writer::~Writer() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+Outcome Writer::submit(const std::shared_ptr<Room>& room, Command command, std::int64_t participant, Lang lang) {
+  auto job = std::make_unique<Job>();
+  job->room = room;
+  job->command = std::move(command);
+  job->participant = participant;
+  job->lang = lang;
+  return enqueue(std::move(job));
+}
+
+Outcome Writer::exclusive(std::function<Outcome()> task) {
+  auto job = std::make_unique<Job>();
+  job->task = std::move(task);
+  return enqueue(std::move(job));
+}
+
+Outcome Writer::enqueue(std::unique_ptr<Job> job) {
+  std::future<Outcome> result = job->done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stop_) return Outcome{503, {{"errors", {{{"code", "stopping"}, {"message", "server stopping"}}}}}};
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  return result.get();
+}
+
+void Writer::loop() {
+  for (;;) {
+    std::vector<std::unique_ptr<Job>> batch;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      if (queue_.front()->task) {
+        auto job = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        try {
+          job->done.set_value(job->task());
+        } catch (const std::exception& e) {
+          job->done.set_value(Outcome{500, {{"errors", {{{"code", "internal"}, {"message", e.what()}}}}}});
+        }
+        continue;
+      }
+      while (!queue_.empty() && !queue_.front()->task) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(batch);
+  }
+}
+
+namespace {
+
+bool is_permission_refusal(const std::string& code) {
+  return code == "forbidden" || code == "unknown_actor" || code == "inactive_actor" || code == "not_reporter";
+}
+
+}  // namespace
+
+void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
+  struct Accepted {
+    Job* job;
+    CommandRow row;
+    LogEntry entry;
+    Outcome outcome;
+  };
+  std::vector<Accepted> accepted;
+  std::map<Room*, size_t> last_of_room;  // index in `accepted` of each room's last command
+  const std::string at = now_utc();
+  for (auto& job : batch) {
+    Room& room = *job->room;
+    std::lock_guard<std::mutex> lock(room.mu);
+    const std::string& key = job->command.key;
+    if (!key.empty()) {
+      auto it = room.by_key.find(key);
+      if (it != room.by_key.end()) {
+        Outcome again = it->second;
+        if (again.status == 201) again.status = 200;
+        again.body["duplicate"] = true;
+        job->done.set_value(again);
+        job.reset();
+        continue;
+      }
+    }
+    ApplyResult r = room.session->submit(job->command);
+    Participant* p = room.participant(job->participant);
+    if (p) p->last_action = command_type(job->command), p->last_at = at, ++p->actions;
+    if (!r.ok) {
+      Outcome o{is_permission_refusal(r.error.code) ? 403 : 409, result_to_json(r, job->lang)};
+      o.body["errors"] = {{{"code", r.error.code}, {"message", o.body["error"]["message"]}}};
+      if (!key.empty()) room.by_key[key] = o;
+      job->done.set_value(o);
+      job.reset();
+      continue;
+    }
+    const auto seq = static_cast<std::int64_t>(room.session->commands().size());
+    nlohmann::json cmd_json = command_to_json(job->command);
+    Accepted a{job.get(), CommandRow{room.row.id, seq, job->participant, dump_json(cmd_json), key, at, ""},
+               LogEntry{seq, std::move(cmd_json), "", job->participant, at}, Outcome{201, result_to_json(r, job->lang)}};
+    a.outcome.body["seq"] = seq;
+    if (!key.empty()) room.by_key[key] = a.outcome;  // a resend inside this batch finds it
+    last_of_room[&room] = accepted.size();
+    accepted.push_back(std::move(a));
+  }
+  if (accepted.empty()) return;
+  // One hash per room per batch: the state after its last command (hashing is O(state), applying is not).
+  for (auto& [room, index] : last_of_room) {
+    std::lock_guard<std::mutex> lock(room->mu);
+    const std::string h = hex16(room->session->hash());
+    accepted[index].row.hash = accepted[index].entry.hash = h;
+    accepted[index].outcome.body["hash"] = h;
+  }
+  std::vector<CommandRow> rows;
+  rows.reserve(accepted.size());
+  for (auto& a : accepted) rows.push_back(a.row);
+  std::string failure;
+  try {
+    store_.append_commands(rows);
+  } catch (const std::exception& e) {
+    failure = e.what();
+  }
+  if (!failure.empty()) {
+    // Nothing of this batch is stored: rebuild the rooms from the database and refuse every command.
+    for (auto& [room, index] : last_of_room) {
+      std::lock_guard<std::mutex> lock(room->mu);
+      std::vector<std::string> problems;
+      try {
+        replay(*room, store_.commands(room->row.id), problems);
+      } catch (const std::exception&) {
+      }
+      room->changed.notify_all();
+    }
+    for (auto& a : accepted)
+      a.job->done.set_value(Outcome{500, {{"errors", {{{"code", "storage_failed"}, {"message", failure}}}}}});
+    return;
+  }
+  for (auto& a : accepted) {
+    Room& room = *a.job->room;
+    std::lock_guard<std::mutex> lock(room.mu);
+    if (!a.row.key.empty()) room.by_key[a.row.key] = a.outcome;
+    room.log.push_back(std::move(a.entry));
+  }
+  for (auto& [room, index] : last_of_room) room->changed.notify_all();
+  for (auto& a : accepted) a.job->done.set_value(std::move(a.outcome));
+}
+
+}  // namespace kalan::server
