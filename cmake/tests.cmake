@@ -28,3 +28,6 @@ add_test(NAME determinism.native_vs_wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests
 add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/browser.test.mjs" "${KALAN_WEB_DIR}/app")
 add_test(NAME e2e.desktop COMMAND bash "${CMAKE_SOURCE_DIR}/tests/e2e/desktop.sh" $<TARGET_FILE:kalan>)
 set_tests_properties(e2e.browser e2e.desktop PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+find_program(PYTHON3_EXE python3 REQUIRED)
+add_test(NAME server.api COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/server/server_api.py" $<TARGET_FILE:kalan>)
+set_tests_properties(server.api PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)

@@ -19,6 +19,7 @@ App::App(ServeOptions options, std::string trainer_token)
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_.set_payload_max_length(options_.max_body);
   http_.set_keep_alive_max_count(100000);
+  http_.set_tcp_nodelay(true);  // a response is written in pieces: without this, Nagle + delayed ACK add 40 ms
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
   routes();
@@ -48,7 +49,9 @@ void App::stop() {
   http_.stop();
 }
 
-bool App::listen(const std::string& host) { return http_.listen(host.c_str(), options_.port); }
+bool App::bind(const std::string& host) { return http_.bind_to_port(host.c_str(), options_.port); }
+
+bool App::serve() { return http_.listen_after_bind(); }
 
 void App::add_room(std::shared_ptr<Room> room) {
   std::unique_lock<std::shared_mutex> lock(rooms_mu_);

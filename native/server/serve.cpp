@@ -129,6 +129,10 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     for (const auto& p : app.load()) err << "kalan serve : ATTENTION " << p << "\n";
     app.ensure_default_room(out);
     const std::string host = o.lan ? "0.0.0.0" : "127.0.0.1";
+    if (!app.bind(host)) {
+      err << "kalan serve : impossible d'écouter sur " << host << ":" << o.port << "\n";
+      return 1;
+    }
     const std::string url = "http://127.0.0.1:" + std::to_string(o.port) + "/";
     out << "Kalan — serveur d'atelier (SANDBOX — données fictives)\n";
     out << "  application : " << url << (o.web.empty() ? "  (application web absente : API seulement)" : "") << "\n";
@@ -146,8 +150,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
       sigwait(&stop_signals, &sig);
       app.stop();
     });
-    const bool ok = app.listen(host);
-    if (!ok) err << "kalan serve : impossible d'écouter sur " << host << ":" << o.port << "\n";
+    const bool ok = app.serve();
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
     return ok ? 0 : 1;

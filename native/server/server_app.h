@@ -44,8 +44,9 @@ class App {
   std::vector<std::string> load();
   // The room made at first start so that the main job works out of the box.
   void ensure_default_room(std::ostream& out);
-  // Starts listening (blocking) and stops on stop().
-  bool listen(const std::string& host);
+  // Binds the port (false if taken), then serves until stop().
+  bool bind(const std::string& host);
+  bool serve();
   void stop();
   std::shared_ptr<Room> default_room();
 
