@@ -62,7 +62,7 @@ void App::routes_commands() {
     const std::int64_t seq = room->seq();
     std::int64_t i = std::min(after, seq);
     for (; i < seq && static_cast<size_t>(list.size()) < kPage; ++i) list.push_back(entry_json(room->log[i]));
-    send_json(res, 200, {{"seq", seq}, {"hash", room->hash()}, {"generation", room->row.generation},
+    send_json(res, 200, {{"seq", seq}, {"hash", room->hash()}, {"hash_seq", room->checkpoint_seq}, {"generation", room->row.generation},
                          {"more", i < seq}, {"commands", list}});
   });
 
@@ -80,19 +80,20 @@ void App::routes_commands() {
       } catch (...) {
       }
     }
-    std::int64_t generation;
+    std::int64_t generation, checkpoint = 0;
     {
       std::lock_guard<std::mutex> lock(room->mu);
       generation = room->row.generation;
     }
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Accel-Buffering", "no");
-    res.set_chunked_content_provider("text/event-stream", [room, sent, generation](size_t, httplib::DataSink& sink) mutable {
+    res.set_chunked_content_provider("text/event-stream", [room, sent, generation, checkpoint](size_t, httplib::DataSink& sink) mutable {
       std::string out;
       {
         std::unique_lock<std::mutex> lock(room->mu);
         room->changed.wait_for(lock, std::chrono::seconds(15), [&] {
-          return room->closing || room->seq() > sent || room->row.generation != generation;
+          return room->closing || room->seq() > sent || room->row.generation != generation ||
+                 (room->checkpoint_seq != checkpoint && room->checkpoint_seq <= sent);
         });
         if (room->closing) return false;
         if (room->row.generation != generation) {
@@ -101,8 +102,15 @@ void App::routes_commands() {
           out += "event: reset\ndata: " + dump_json({{"generation", generation}, {"seq", room->seq()}}) + "\n\n";
         }
         if (sent > room->seq()) sent = room->seq();
+        const std::int64_t first = sent;
         for (size_t n = 0; sent < room->seq() && n < kPage; ++n, ++sent)
           out += "id: " + std::to_string(sent + 1) + "\nevent: command\ndata: " + dump_json(entry_json(room->log[sent])) + "\n\n";
+        // A checkpoint made after its command was sent (the writer catching up once idle).
+        if (room->checkpoint_seq != checkpoint && room->checkpoint_seq <= sent) {
+          checkpoint = room->checkpoint_seq;
+          if (checkpoint <= first)
+            out += "event: hash\ndata: " + dump_json({{"seq", checkpoint}, {"hash", room->checkpoint_hash}}) + "\n\n";
+        }
       }
       if (out.empty()) out = ": ping\n\n";
       return sink.write(out.data(), out.size());

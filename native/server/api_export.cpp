@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "server_app.h"
+#include "core/hash.h"
 #include "core/reader.h"
 #include "secret.h"
 
@@ -65,7 +66,7 @@ nlohmann::json App::export_room(Room& room) {
             {"version", kSessionVersion},
             {"scenario", room.session->scenario().source},
             {"commands", std::move(commands)},
-            {"hash", room.hash()},
+            {"hash", hex16(room.session->hash())},
             {"room",
              {{"format", "kalan-room"}, {"version", 1}, {"code", room.row.code}, {"created", room.row.created},
               {"exported", now_utc()}, {"generation", room.row.generation}, {"participants", std::move(people)},
@@ -164,8 +165,11 @@ void App::routes_export() {
     if (!c) return;
     auto room = room_for(*c, req, res);
     if (!room) return;
-    res.set_header("Content-Disposition", "attachment; filename=\"kalan-" + room->row.code + ".json\"");
-    send_json(res, 200, export_room(*room));
+    // On the writer thread: the session then holds exactly the committed log, and its hash is the file's.
+    Outcome o = writer_.exclusive([&] { return Outcome{200, export_room(*room)}; });
+    if (o.status == 200)
+      res.set_header("Content-Disposition", "attachment; filename=\"kalan-" + room->row.code + ".json\"");
+    send_json(res, o.status, o.body);
   });
 
   http_.Post("/api/rooms/import", [this](const httplib::Request& req, httplib::Response& res) {

@@ -1,5 +1,9 @@
 #include "server_app.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <ostream>
 
 #include "assets.h"
@@ -8,6 +12,26 @@
 #include "secret.h"
 
 namespace kalan::server {
+
+namespace {
+
+// cpp-httplib 0.11 listens with a backlog of 5, fixed inside Debian's shared library: a room of browsers
+// connecting at once would wait for SYN retries (1 s, then 3 s). listen() again on the bound socket
+// raises the backlog; the socket is found among our descriptors by its port.
+void widen_backlog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
+    sockaddr_in addr{};
+    socklen_t alen = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &alen) == 0 && addr.sin_family == AF_INET &&
+        ntohs(addr.sin_port) == port)
+      ::listen(fd, 1024);
+  }
+}
+
+}  // namespace
 
 App::App(ServeOptions options, std::string trainer_token)
     : options_(std::move(options)),
@@ -26,7 +50,9 @@ App::App(ServeOptions options, std::string trainer_token)
   ticker_ = std::thread([this] {
     while (!stopping_) {
       std::this_thread::sleep_for(std::chrono::seconds(1));
-      if (!stopping_) tick();
+      if (stopping_) break;
+      tick();
+      store_.checkpoint_wal();
     }
   });
 }
@@ -49,7 +75,11 @@ void App::stop() {
   http_.stop();
 }
 
-bool App::bind(const std::string& host) { return http_.bind_to_port(host.c_str(), options_.port); }
+bool App::bind(const std::string& host) {
+  if (!http_.bind_to_port(host.c_str(), options_.port)) return false;
+  widen_backlog(options_.port);
+  return true;
+}
 
 bool App::serve() { return http_.listen_after_bind(); }
 
@@ -184,7 +214,7 @@ nlohmann::json App::room_json(Room& room, bool full, const Caller& c) {
                       {"actions", p.actions}});
   const Scenario& sc = room.session->scenario();
   nlohmann::json j = {{"code", room.row.code},     {"title", sc.meta.title},       {"created", room.row.created},
-                      {"seq", room.seq()},         {"hash", room.hash()},          {"generation", room.row.generation},
+                      {"seq", room.seq()},         {"hash", room.hash()},          {"hash_seq", room.checkpoint_seq},          {"generation", room.row.generation},
                       {"running", room.row.running}, {"participants", people}};
   if (c.trainer) j["channel"] = room.row.channel;
   if (full) j["scenario"] = sc.source;

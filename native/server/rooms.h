@@ -1,6 +1,7 @@
 // Rooms in memory: each one a Session rebuilt from its stored log, its participants, and the log as sent
 // to clients. A single writer thread applies every command and commits them in batches (group commit).
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -52,9 +53,15 @@ struct Room {
   std::unordered_map<std::string, Outcome> by_key;
   std::vector<Participant> participants;
   bool closing = false;  // the server is stopping: waiters return
+  // The latest checkpoint: the state hash after command `checkpoint_seq` (hashing is O(state), so under
+  // load a room is hashed at most every kCheckpointMs; when the writer is idle every room is up to date).
+  std::int64_t checkpoint_seq = 0;
+  std::string checkpoint_hash;
+  std::chrono::steady_clock::time_point checkpoint_at;
 
   std::int64_t seq() const { return static_cast<std::int64_t>(log.size()); }
-  std::string hash() const;  // hash of the committed state
+  const std::string& hash() const { return checkpoint_hash; }
+  void set_checkpoint(std::int64_t seq, const std::string& hash);
   Participant* participant(std::int64_t id);
 };
 
@@ -86,11 +93,14 @@ class Writer {
   Outcome enqueue(std::unique_ptr<Job> job);
   void loop();
   void run_batch(std::vector<std::unique_ptr<Job>>& batch);
+  // Hashes the rooms whose last command has no checkpoint yet (when the queue is empty).
+  void catch_up();
 
   Store& store_;
   std::mutex mu_;
   std::condition_variable wake_;
   std::deque<std::unique_ptr<Job>> queue_;
+  std::vector<std::shared_ptr<Room>> behind_;  // rooms whose checkpoint lags their log (writer thread only)
   bool stop_ = false;
   std::thread thread_;
 };

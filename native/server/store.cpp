@@ -88,10 +88,21 @@ Store::Store(const std::string& path) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
+  // SQLite would copy the WAL back into the database inside some COMMIT (every 1000 pages), stalling that
+  // batch for tens of ms; the server's background thread calls checkpoint_wal() instead.
+  exec("PRAGMA wal_autocheckpoint=0");
   exec(kSchema);
+  if (sqlite3_open_v2(path.c_str(), &wal_db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK)
+    throw std::runtime_error(path + ": cannot open a second connection");
+  sqlite3_busy_timeout(wal_db_, 1000);
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+  sqlite3_close(wal_db_);
+  sqlite3_close(db_);
+}
+
+void Store::checkpoint_wal() { sqlite3_wal_checkpoint_v2(wal_db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr); }
 
 void Store::exec(const char* sql) {
   char* msg = nullptr;
@@ -160,6 +171,13 @@ void Store::append_commands(const std::vector<CommandRow>& rows) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void Store::set_hash(std::int64_t room, std::int64_t seq, const std::string& hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stmt s(db_, "UPDATE commands SET hash=? WHERE room=? AND seq=?");
+  s.text(1, hash).integer(2, room).integer(3, seq);
+  s.run();
 }
 
 std::int64_t Store::add_attachment(const AttachmentRow& a) {

@@ -49,6 +49,10 @@ class Store {
   // Appends commands in one transaction (the group commit); throws on failure, nothing is kept then.
   void append_commands(const std::vector<CommandRow>& rows);
   std::int64_t add_attachment(const AttachmentRow& a);
+  // Copies the WAL into the database file (PASSIVE: never blocks the writer); see the constructor.
+  void checkpoint_wal();
+  // Records a checkpoint hash on a stored command (made when the writer is idle).
+  void set_hash(std::int64_t room, std::int64_t seq, const std::string& hash);
 
   std::vector<RoomRow> rooms();
   std::vector<ParticipantRow> participants();
@@ -59,6 +63,7 @@ class Store {
  private:
   void exec(const char* sql);
   sqlite3* db_ = nullptr;
+  sqlite3* wal_db_ = nullptr;  // a second connection, for WAL checkpoints off the commit path
   std::mutex mu_;
 };
 
