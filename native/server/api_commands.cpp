@@ -8,10 +8,12 @@ namespace kalan::server {
 
 namespace {
 
-nlohmann::json entry_json(const LogEntry& e) {
-  nlohmann::json j = {{"seq", e.seq}, {"command", e.command}, {"participant", e.participant}, {"at", e.at}};
-  if (!e.hash.empty()) j["hash"] = e.hash;
-  return j;
+// {"seq","command","participant","at","hash"?} written around the stored command text.
+std::string entry_text(const LogEntry& e) {
+  std::string out = "{\"seq\":" + std::to_string(e.seq) + ",\"command\":" + e.command +
+                    ",\"participant\":" + std::to_string(e.participant) + ",\"at\":\"" + e.at + "\"";
+  if (!e.hash.empty()) out += ",\"hash\":\"" + e.hash + "\"";
+  return out + "}";
 }
 
 std::int64_t int_param(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t max) {
@@ -58,12 +60,16 @@ void App::routes_commands() {
     std::unique_lock<std::mutex> lock(room->mu);
     if (wait > 0)
       room->changed.wait_for(lock, std::chrono::seconds(wait), [&] { return room->closing || room->seq() != after; });
-    nlohmann::json list = nlohmann::json::array();
     const std::int64_t seq = room->seq();
     std::int64_t i = std::min(after, seq);
-    for (; i < seq && static_cast<size_t>(list.size()) < kPage; ++i) list.push_back(entry_json(room->log[i]));
-    send_json(res, 200, {{"seq", seq}, {"hash", room->hash()}, {"hash_seq", room->checkpoint_seq}, {"generation", room->row.generation},
-                         {"more", i < seq}, {"commands", list}});
+    std::string list;
+    for (size_t n = 0; i < seq && n < kPage; ++i, ++n) list += (n ? "," : "") + entry_text(room->log[i]);
+    nlohmann::json head = {{"seq", seq}, {"hash", room->hash()}, {"hash_seq", room->checkpoint_seq},
+                           {"generation", room->row.generation}, {"more", i < seq}};
+    std::string text = dump_json(head);
+    text.pop_back();  // the log is spliced in as text: no JSON tree per command
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(text + ",\"commands\":[" + list + "]}", "application/json; charset=utf-8");
   });
 
   // Server-Sent Events: "command" events {seq, command, hash?, participant, at} from ?after= (or the
@@ -104,7 +110,7 @@ void App::routes_commands() {
         if (sent > room->seq()) sent = room->seq();
         const std::int64_t first = sent;
         for (size_t n = 0; sent < room->seq() && n < kPage; ++n, ++sent)
-          out += "id: " + std::to_string(sent + 1) + "\nevent: command\ndata: " + dump_json(entry_json(room->log[sent])) + "\n\n";
+          out += "id: " + std::to_string(sent + 1) + "\nevent: command\ndata: " + entry_text(room->log[sent]) + "\n\n";
         // A checkpoint made after its command was sent (the writer catching up once idle).
         if (room->checkpoint_seq != checkpoint && room->checkpoint_seq <= sent) {
           checkpoint = room->checkpoint_seq;

@@ -55,7 +55,7 @@ nlohmann::json App::export_room(Room& room) {
   {
     std::lock_guard<std::mutex> lock(room.mu);
     for (const auto& e : room.log) {
-      commands.push_back(e.command);
+      commands.push_back(nlohmann::json::parse(e.command));
       nlohmann::json meta = {{"seq", e.seq}, {"participant", e.participant}, {"at", e.at}};
       if (!e.hash.empty()) meta["hash"] = e.hash;
       log.push_back(std::move(meta));

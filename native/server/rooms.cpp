@@ -68,10 +68,9 @@ void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std
       const std::string h = hex16(room.session->hash());
       if (h != row.hash) problems.push_back(where + " seq " + std::to_string(row.seq) + ": hash " + h + " != stored " + row.hash);
     }
-    LogEntry e{row.seq, command_to_json(*cmd), row.hash, row.participant, row.accepted};
-    if (!row.key.empty()) {
-      room.by_key[row.key] = Outcome{200, {{"ok", true}, {"seq", row.seq}, {"duplicate", true}}};
-    }
+    LogEntry e{row.seq, row.command, row.hash, row.participant, row.accepted};
+    // The events of a command accepted before a restart are not kept: a resent key gets its seq.
+    if (!row.key.empty()) room.by_key[row.key] = Remembered{200, dump_json({{"ok", true}, {"seq", row.seq}})};
     if (Participant* p = room.participant(row.participant)) {
       p->last_action = command_type(*cmd), p->last_at = row.accepted;
       ++p->actions;
@@ -190,8 +189,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
     if (!key.empty()) {
       auto it = room.by_key.find(key);
       if (it != room.by_key.end()) {
-        Outcome again = it->second;
-        if (again.status == 201) again.status = 200;
+        Outcome again{it->second.status == 201 ? 200 : it->second.status, nlohmann::json::parse(it->second.body)};
         again.body["duplicate"] = true;
         job->done.set_value(again);
         job.reset();
@@ -204,17 +202,17 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
     if (!r.ok) {
       Outcome o{is_permission_refusal(r.error.code) ? 403 : 409, result_to_json(r, job->lang)};
       o.body["errors"] = {{{"code", r.error.code}, {"message", o.body["error"]["message"]}}};
-      if (!key.empty()) room.by_key[key] = o;
+      if (!key.empty()) room.by_key[key] = Remembered{o.status, dump_json(o.body)};
       job->done.set_value(o);
       job.reset();
       continue;
     }
     const auto seq = static_cast<std::int64_t>(room.session->commands().size());
-    nlohmann::json cmd_json = command_to_json(job->command);
-    Accepted a{job.get(), CommandRow{room.row.id, seq, job->participant, dump_json(cmd_json), key, at, ""},
-               LogEntry{seq, std::move(cmd_json), "", job->participant, at}, Outcome{201, result_to_json(r, job->lang)}};
+    const std::string cmd_text = dump_json(command_to_json(job->command));
+    Accepted a{job.get(), CommandRow{room.row.id, seq, job->participant, cmd_text, key, at, ""},
+               LogEntry{seq, cmd_text, "", job->participant, at}, Outcome{201, result_to_json(r, job->lang)}};
     a.outcome.body["seq"] = seq;
-    if (!key.empty()) room.by_key[key] = a.outcome;  // a resend inside this batch finds it
+    if (!key.empty()) room.by_key[key] = Remembered{201, dump_json(a.outcome.body)};  // a resend inside this batch finds it
     last_of_room[&room] = accepted.size();
     accepted.push_back(std::move(a));
   }
@@ -267,7 +265,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
   for (auto& a : accepted) {
     Room& room = *a.job->room;
     std::lock_guard<std::mutex> lock(room.mu);
-    if (!a.row.key.empty()) room.by_key[a.row.key] = a.outcome;
+    if (!a.row.key.empty()) room.by_key[a.row.key] = Remembered{201, dump_json(a.outcome.body)};
     room.log.push_back(std::move(a.entry));
   }
   for (auto& [room, index] : last_of_room) {

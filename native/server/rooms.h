@@ -32,7 +32,7 @@ struct Participant {
 // One accepted, committed command as clients see it.
 struct LogEntry {
   std::int64_t seq = 0;  // 1, 2, 3, ...
-  nlohmann::json command;
+  std::string command;   // its JSON text: a tree per command would cost kilobytes in a long workshop
   std::string hash;  // state hash after it; set on the last command of every committed batch
   std::int64_t participant = 0;
   std::string at;  // wall-clock time of acceptance (UTC)
@@ -44,13 +44,19 @@ struct Outcome {
   nlohmann::json body;
 };
 
+// An answer as remembered for a resent key: compact JSON text.
+struct Remembered {
+  int status = 0;
+  std::string body;
+};
+
 struct Room {
   RoomRow row;
   std::mutex mu;
   std::condition_variable changed;  // notified when the log grows or the room is reset
   std::unique_ptr<Session> session;
   std::vector<LogEntry> log;
-  std::unordered_map<std::string, Outcome> by_key;
+  std::unordered_map<std::string, Remembered> by_key;
   std::vector<Participant> participants;
   bool closing = false;  // the server is stopping: waiters return
   // The latest checkpoint: the state hash after command `checkpoint_seq` (hashing is O(state), so under
