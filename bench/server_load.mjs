@@ -45,6 +45,12 @@ function request(method, url, body, token) {
   });
 }
 
+// CPU seconds used by a process (user + system), from /proc: a figure that other load does not inflate.
+function cpuSeconds(pid) {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;  // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))[1]);
@@ -96,16 +102,19 @@ async function phase(name, intervalMs, secs) {
   const out = { latencies: [], statuses: {} };
   stop = false;
   const start = process.hrtime.bigint();
+  const cpu0 = cpuSeconds(server.pid), mine0 = process.cpuUsage();
   const runs = people.map((p, i) => trainee(p, i, intervalMs, out));
   await new Promise((r) => setTimeout(r, secs * 1000));
   stop = true;
   await Promise.all(runs);
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = cpuSeconds(server.pid) - cpu0, mine = process.cpuUsage(mine0);
   const l = out.latencies.sort((a, b) => a - b);
   const pct = (q) => l[Math.min(l.length - 1, Math.floor(q * l.length))].toFixed(1);
   const accepted = out.statuses[201] || 0;
   console.log(`== ${name}: ${trainees} trainees in ${roomCount} rooms, ${elapsed.toFixed(1)} s, statuses ${JSON.stringify(out.statuses)}`);
   console.log(`${name}_commands_per_s ${(accepted / elapsed).toFixed(0)}`);
+  console.log(`${name}_server_cpu ${(100 * cpu / elapsed).toFixed(0)}% of one core, ${(1e6 * cpu / Math.max(1, accepted)).toFixed(0)} us per command; clients ${(100 * (mine.user + mine.system) / 1e6 / elapsed).toFixed(0)}%`);
   console.log(`${name}_latency_ms p50 ${pct(0.5)} p90 ${pct(0.9)} p99 ${pct(0.99)} max ${l[l.length - 1].toFixed(1)}`);
   return accepted;
 }

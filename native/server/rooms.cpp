@@ -10,7 +10,7 @@
 namespace kalan::server {
 
 namespace {
-constexpr int kCheckpointMs = 200;  // under load, a room is hashed at most this often
+constexpr int kCheckpointMs = 200;  // under load, a room is hashed at most this often (see Room)
 constexpr int kIdleMs = 20;         // then caught up after this long without commands
 }  // namespace
 
@@ -25,6 +25,17 @@ std::string now_utc() {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                 tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buf;
+}
+
+std::string Room::hash_now() {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::string h = hex16(session->hash());
+  hash_cost = std::chrono::steady_clock::now() - t0;
+  return h;
+}
+
+bool Room::checkpoint_due(std::chrono::steady_clock::time_point now) const {
+  return now - checkpoint_at >= std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(kCheckpointMs), 50 * hash_cost);
 }
 
 void Room::set_checkpoint(std::int64_t seq_after, const std::string& h) {
@@ -226,14 +237,13 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
   for (auto& [room, index] : last_of_room) {
     std::lock_guard<std::mutex> lock(room->mu);
     checkpointed[room] = false;
-    if (now - room->checkpoint_at >= std::chrono::milliseconds(kCheckpointMs) &&
-        (!due || room->checkpoint_at < due->checkpoint_at))
+    if (room->checkpoint_due(now) && (!due || room->checkpoint_at < due->checkpoint_at))
       due = room;
   }
   if (due) {
     std::lock_guard<std::mutex> lock(due->mu);
     const size_t index = last_of_room[due];
-    const std::string h = hex16(due->session->hash());
+    const std::string h = due->hash_now();
     accepted[index].row.hash = accepted[index].entry.hash = h;
     accepted[index].outcome.body["hash"] = h;
     checkpointed[due] = true;
@@ -284,7 +294,7 @@ void Writer::catch_up() {
   for (auto& room : behind_) {
     std::lock_guard<std::mutex> lock(room->mu);
     if (room->log.empty() || room->checkpoint_seq >= room->seq()) continue;
-    const std::string h = hex16(room->session->hash());
+    const std::string h = room->hash_now();
     try {
       store_.set_hash(room->row.id, room->seq(), h);
     } catch (const std::exception&) {
