@@ -33,28 +33,17 @@ constexpr size_t kPage = 5000;  // commands per answer; the client asks again fr
 void App::routes_commands() {
   // {"command": {...}, "key": "..."}: the core decides, as the participant's user (or the trainer).
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/commands)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
-    auto body = read_json_body(req, res);
-    if (!body) return;
-    Diagnostics errors;
-    ObjectReader r(*body, "", errors);
-    const nlohmann::json* command = r.required("command");
-    auto key = r.string("key", false);
-    if (key && key->size() > 128) r.error("key", "out_of_range", {std::to_string(key->size()), "1", "128"});
-    r.reject_unknown_keys();
-    if (!errors.empty()) return send_json(res, 400, diagnostics_json(errors, request_lang(req)));
-    submit_json(*c, *room, room, *command, key.value_or(""), req, res);
+    auto call = room_call(req, res, false, true);
+    if (!call) return;
+    if (auto cmd = read_command(call->body, req, res))
+      submit_json(call->caller, *call->room, call->room, cmd->first, cmd->second, req, res);
   });
 
   // The accepted log after ?after=SEQ; with ?wait=N (at most 25 s) it waits for a first new command.
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/commands)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, false, false);
+    if (!call) return;
+    auto room = call->room;
     const std::int64_t after = int_param(req, "after", 0, INT64_MAX);
     const std::int64_t wait = int_param(req, "wait", 0, 25);
     std::unique_lock<std::mutex> lock(room->mu);
@@ -75,10 +64,9 @@ void App::routes_commands() {
   // Server-Sent Events: "command" events {seq, command, hash?, participant, at} from ?after= (or the
   // Last-Event-ID header on reconnection), "reset" when the trainer resets, a comment every 15 s.
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/events)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, false, false);
+    if (!call) return;
+    auto room = call->room;
     std::int64_t sent = int_param(req, "after", 0, INT64_MAX);
     if (req.has_header("Last-Event-ID")) {
       try {

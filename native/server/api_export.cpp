@@ -161,10 +161,9 @@ std::shared_ptr<Room> App::import_room(const nlohmann::json& file, Diagnostics& 
 
 void App::routes_export() {
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/export)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = trainer_only(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, true, false);
+    if (!call) return;
+    auto& room = call->room;
     // On the writer thread: the session then holds exactly the committed log, and its hash is the file's.
     Outcome o = writer_.exclusive([&] { return Outcome{200, export_room(*room)}; });
     if (o.status == 200)

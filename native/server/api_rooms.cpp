@@ -74,9 +74,7 @@ void App::routes_rooms() {
   });
 
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16}))", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    if (auto room = room_for(*c, req, res)) send_json(res, 200, room_json(*room, true, *c));
+    if (auto call = room_call(req, res, false, false)) send_json(res, 200, room_json(*call->room, true, call->caller));
   });
 
   // Joining needs no token, only the code: {"name", "role"} binds the participant to the active user of

@@ -23,14 +23,12 @@ SimTime month_end(SimTime now) {
 void App::routes_trainer() {
   // {"action": "pause"|"resume"|"next"|"advance" (+ "minutes")|"next_day"|"month_end"}
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/clock)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = trainer_only(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
-    auto body = read_json_body(req, res);
-    if (!body) return;
+    auto call = room_call(req, res, true, true);
+    if (!call) return;
+    auto& room = call->room;
+    const Caller* c = &call->caller;
     Diagnostics errors;
-    ObjectReader r(*body, "", errors);
+    ObjectReader r(call->body, "", errors);
     auto action = r.one_of("action", kClockActions, "action");
     std::optional<std::int64_t> minutes;
     if (action == "advance") minutes = r.integer("minutes", 1, 60 * 24 * 366);
@@ -66,29 +64,20 @@ void App::routes_trainer() {
 
   // A scripted event, as the timeline would fire it: {"command": {...}}; the actor defaults to system.
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/inject)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = trainer_only(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
-    auto body = read_json_body(req, res);
-    if (!body) return;
-    Diagnostics errors;
-    ObjectReader r(*body, "", errors);
-    const nlohmann::json* command = r.required("command");
-    auto key = r.string("key", false);
-    r.reject_unknown_keys();
-    if (!errors.empty()) return send_json(res, 400, diagnostics_json(errors, request_lang(req)));
-    nlohmann::json cmd = *command;
-    if (cmd.is_object() && !cmd.contains("actor")) cmd["actor"] = kSystem;
-    submit_json(*c, *room, room, cmd, key.value_or(""), req, res);
+    auto call = room_call(req, res, true, true);
+    if (!call) return;
+    auto cmd = read_command(call->body, req, res);
+    if (!cmd) return;
+    if (cmd->first.is_object() && !cmd->first.contains("actor")) cmd->first["actor"] = kSystem;
+    submit_json(call->caller, *call->room, call->room, cmd->first, cmd->second, req, res);
   });
 
   // Back to the scenario's start: the log and attachments are deleted, participants stay.
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/reset)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = trainer_only(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, true, false);
+    if (!call) return;
+    auto& room = call->room;
+    const Caller* c = &call->caller;
     Outcome o = writer_.exclusive([&] {
       std::lock_guard<std::mutex> lock(room->mu);
       store_.reset_room(room->row.id, room->row.generation + 1);
@@ -105,10 +94,10 @@ void App::routes_trainer() {
 
   // Attachments: raw bytes in, raw bytes out (?name=photo.jpg, the Content-Type is kept).
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/attachments)", [this](const httplib::Request& req, httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, false, false);
+    if (!call) return;
+    auto& room = call->room;
+    const Caller* c = &call->caller;
     std::string name = req.has_param("name") ? req.get_param_value("name") : "piece-jointe";
     if (name.size() > 200) name.resize(200);
     std::string mime = req.get_header_value("Content-Type");
@@ -120,10 +109,9 @@ void App::routes_trainer() {
 
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/attachments(?:/([0-9]{1,18}))?)", [this](const httplib::Request& req,
                                                                                        httplib::Response& res) {
-    auto c = authenticate(req, res);
-    if (!c) return;
-    auto room = room_for(*c, req, res);
-    if (!room) return;
+    auto call = room_call(req, res, false, false);
+    if (!call) return;
+    auto& room = call->room;
     if (req.matches[2].length() == 0) {
       nlohmann::json list = nlohmann::json::array();
       for (const auto& a : store_.attachments(room->row.id, false))

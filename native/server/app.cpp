@@ -205,6 +205,36 @@ std::shared_ptr<Room> App::room_for(const Caller& c, const httplib::Request& req
   return room;
 }
 
+std::optional<RoomCall> App::room_call(const httplib::Request& req, httplib::Response& res, bool trainer, bool with_body) {
+  auto c = trainer ? trainer_only(req, res) : authenticate(req, res);
+  if (!c) return std::nullopt;
+  auto room = room_for(*c, req, res);
+  if (!room) return std::nullopt;
+  RoomCall call{*c, room, nullptr};
+  if (with_body) {
+    auto body = read_json_body(req, res);
+    if (!body) return std::nullopt;
+    call.body = std::move(*body);
+  }
+  return call;
+}
+
+std::optional<std::pair<nlohmann::json, std::string>> App::read_command(const nlohmann::json& body,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+  Diagnostics errors;
+  ObjectReader r(body, "", errors);
+  const nlohmann::json* command = r.required("command");
+  auto key = r.string("key", false);
+  if (key && key->size() > 128) r.error("key", "out_of_range", {std::to_string(key->size()), "1", "128"});
+  r.reject_unknown_keys();
+  if (!errors.empty()) {
+    send_json(res, 400, diagnostics_json(errors, request_lang(req)));
+    return std::nullopt;
+  }
+  return std::make_pair(*command, key.value_or(""));
+}
+
 nlohmann::json App::room_json(Room& room, bool full, const Caller& c) {
   std::lock_guard<std::mutex> lock(room.mu);
   nlohmann::json people = nlohmann::json::array();

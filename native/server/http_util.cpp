@@ -26,31 +26,7 @@ nlohmann::json diagnostics_json(const Diagnostics& errors, Lang lang) {
   return {{"errors", list}};
 }
 
-int json_depth(const std::string& text) {
-  int depth = 0, max = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max) max = depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return max;
-}
-
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res, int max_depth) {
-  const int depth = json_depth(req.body);
-  if (depth > max_depth) {
-    send_error(res, req, 400, "http_json_too_deep", {std::to_string(max_depth)});
-    return std::nullopt;
-  }
+std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res) {
   Diagnostics errors;
   auto value = parse_json_text(req.body, errors);
   if (!value) {

@@ -25,10 +25,9 @@ void send_error(httplib::Response& res, const httplib::Request& req, int status,
 // Diagnostics with paths as {"errors":[{"code","path","message"}]}.
 nlohmann::json diagnostics_json(const Diagnostics& errors, Lang lang);
 
-// Nesting depth of JSON text ([ and { outside strings), measured before parsing.
-int json_depth(const std::string& text);
-// Parses a request body as a JSON object, answering 400 itself when it is not one (or too deep).
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res, int max_depth = 64);
+// Parses a request body as a JSON object, answering 400 itself when it is not one; parse_json_text
+// refuses text nested deeper than 64 levels before parsing it ("too_deep").
+std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res);
 
 // A mutating request from another origin (browser Origin header not matching Host) is refused.
 bool is_cross_origin(const httplib::Request& req);

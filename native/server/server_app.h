@@ -35,6 +35,13 @@ struct Caller {
   std::int64_t participant = 0;
 };
 
+// A call on /api/rooms/{code}/...: the caller, the room, and the JSON body when one is expected.
+struct RoomCall {
+  Caller caller;
+  std::shared_ptr<Room> room;
+  nlohmann::json body;
+};
+
 class App {
  public:
   App(ServeOptions options, std::string trainer_token);
@@ -62,6 +69,12 @@ class App {
   std::optional<Caller> trainer_only(const httplib::Request& req, httplib::Response& res);
   // The room named in the path, visible to this caller (a participant sees only theirs).
   std::shared_ptr<Room> room_for(const Caller& c, const httplib::Request& req, httplib::Response& res);
+  // authenticate (or trainer_only), room_for and read_json_body (when `with_body`) in one step.
+  std::optional<RoomCall> room_call(const httplib::Request& req, httplib::Response& res, bool trainer, bool with_body);
+  // Reads {"command": {...}, "key"?} from a body, answering 400 itself.
+  static std::optional<std::pair<nlohmann::json, std::string>> read_command(const nlohmann::json& body,
+                                                                            const httplib::Request& req,
+                                                                            httplib::Response& res);
 
   void routes();
   void routes_rooms();

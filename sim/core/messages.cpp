@@ -84,7 +84,6 @@ const std::map<std::string, Template>& catalogue() {
       {"http_trainer_only", {"réservé au formateur", "trainer only"}},
       {"http_unknown_room", {"salle inconnue « {0} »", "unknown room \"{0}\""}},
       {"http_body_too_large", {"corps de requête trop grand (maximum {0} octets)", "request body too large (at most {0} bytes)"}},
-      {"http_json_too_deep", {"JSON trop imbriqué (plus de {0} niveaux)", "JSON nested too deeply (more than {0} levels)"}},
       {"http_rate_limited", {"trop de requêtes : réessayez dans un instant", "too many requests: try again in a moment"}},
       {"http_cross_origin", {"origine « {0} » refusée : même origine uniquement", "origin \"{0}\" refused: same origin only"}},
       {"http_method", {"méthode {0} non prise en charge ici", "method {0} is not supported here"}},
