@@ -131,5 +131,13 @@ console.log(`stored_commands ${stored} (accepted ${accepted})`);
 console.log(`load_average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()} (cores ${os.cpus().length}; clients share them)`);
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
+// A restart replays every room (and checks its hashes) before it serves.
+const t0 = performance.now();
+const again = spawn(kalan, ['serve', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
+let text = '';
+await new Promise((resolve) => again.stdout.on('data', (d) => { text += d; if (text.includes('données :')) resolve(); }));
+console.log(`restart_replay_s ${((performance.now() - t0) / 1000).toFixed(2)} (${stored} commands in ${roomCount} rooms)`);
+again.kill('SIGTERM');
+await new Promise((r) => again.on('exit', r));
 fs.rmSync(data, { recursive: true, force: true });
 agent.destroy();

@@ -76,7 +76,8 @@ struct Room {
   Participant* participant(std::int64_t id);
 };
 
-// Builds a room from its stored rows: replays the log through the core, checking every stored hash.
+// Builds a room from its stored rows: replays the log through the core, checking the last stored hash
+// and a logarithmic sample of the others (see replay).
 // Errors (refused command, hash mismatch) go to `problems`; the room keeps the commands before them.
 std::shared_ptr<Room> rebuild_room(const RoomRow& row, const std::vector<ParticipantRow>& participants,
                                    const std::vector<CommandRow>& commands, std::vector<std::string>& problems);
