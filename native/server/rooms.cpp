@@ -10,7 +10,8 @@
 namespace kalan::server {
 
 namespace {
-constexpr int kCheckpointMs = 200;  // under load, a room is hashed at most this often (see Room)
+constexpr int kCheckpointMs = 500;  // under load, a room is hashed at most this often (see Room)
+constexpr int kHashShare = 100;     // ... and at most 1 % of the time goes to hashing it
 constexpr int kIdleMs = 20;         // then caught up after this long without commands
 }  // namespace
 
@@ -35,7 +36,7 @@ std::string Room::hash_now() {
 }
 
 bool Room::checkpoint_due(std::chrono::steady_clock::time_point now) const {
-  return now - checkpoint_at >= std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(kCheckpointMs), 50 * hash_cost);
+  return now - checkpoint_at >= std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(kCheckpointMs), kHashShare * hash_cost);
 }
 
 void Room::set_checkpoint(std::int64_t seq_after, const std::string& h) {
@@ -282,7 +283,8 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
   for (auto& a : accepted) {
     Room& room = *a.job->room;
     std::lock_guard<std::mutex> lock(room.mu);
-    if (!a.row.key.empty()) room.by_key[a.row.key] = Remembered{201, dump_json(a.outcome.body)};
+    // Remembered already before the commit; again only for the one answer that gained a hash since.
+    if (!a.row.key.empty() && !a.row.hash.empty()) room.by_key[a.row.key] = Remembered{201, dump_json(a.outcome.body)};
     room.log.push_back(std::move(a.entry));
   }
   for (auto& [room, index] : last_of_room) {

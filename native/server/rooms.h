@@ -60,7 +60,7 @@ struct Room {
   std::vector<Participant> participants;
   bool closing = false;  // the server is stopping: waiters return
   // The latest checkpoint: the state hash after command `checkpoint_seq`. Hashing is O(state), so under
-  // load a room is hashed at most every max(200 ms, 50 × its hash time) (2 % of the writer per room);
+  // load a room is hashed at most every max(500 ms, 100 × its hash time) (1 % of the writer per room);
   // once the writer is idle every room is up to date.
   std::int64_t checkpoint_seq = 0;
   std::string checkpoint_hash;
