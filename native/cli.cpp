@@ -21,6 +21,7 @@ const char* kUsage =
     "  kalan replay FICHIER                    rejoue une session ou un scénario (toute sa chronologie)\n"
     "  kalan run SCENARIO --commands F.jsonl   applique des commandes (une par ligne)\n"
     "        [--save SESSION.json] [--lang fr|en]\n"
+    "  kalan serve [--port 8080] [--lan] ...     serveur d'atelier (navigateurs du réseau local)\n"
     "  kalan flow check EXPORT.json             vérifie un export RapidPro (flux, déclencheurs)\n"
     "  kalan flow eval [--utc-offset ±HH:MM] MODÈLE   évalue un modèle d'expression RapidPro\n"
     "  kalan flow run ENTRÉE.json              exécute un flux (assets, contact, trigger, resumes)\n"

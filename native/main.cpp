@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "desktop.h"
+#include "server.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -17,5 +18,6 @@ int main(int argc, char** argv) {
     }
     return kalan::run_desktop(o);
   }
+  if (args[0] == "serve") return kalan::run_serve(std::vector<std::string>(args.begin() + 1, args.end()), std::cout, std::cerr);
   return kalan::run_cli(args, std::cout, std::cerr);
 }

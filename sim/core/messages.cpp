@@ -156,6 +156,22 @@ const std::map<std::string, Template>& catalogue() {
       {"user_exists", {"l'identifiant « {0} » est déjà utilisé", "identifier \"{0}\" is already taken"}},
       {"not_your_alert", {"l'alerte {0} n'est pas dans la boîte de {1}", "alert {0} is not in {1}'s inbox"}},
       {"tracing_matched", {"la demande de recherche {0} est déjà liée au dossier {1}", "tracing request {0} is already linked to case {1}"}},
+      // The sandbox server (kalan serve): answers to HTTP requests.
+      {"http_not_found", {"introuvable : {0}", "not found: {0}"}},
+      {"http_bad_path", {"chemin refusé : {0}", "path refused: {0}"}},
+      {"http_unauthorized", {"jeton manquant ou invalide", "missing or invalid token"}},
+      {"http_trainer_only", {"réservé au formateur", "trainer only"}},
+      {"http_unknown_room", {"salle inconnue « {0} »", "unknown room \"{0}\""}},
+      {"http_body_too_large", {"corps de requête trop grand (maximum {0} octets)", "request body too large (at most {0} bytes)"}},
+      {"http_rate_limited", {"trop de requêtes : réessayez dans un instant", "too many requests: try again in a moment"}},
+      {"http_cross_origin", {"origine « {0} » refusée : même origine uniquement", "origin \"{0}\" refused: same origin only"}},
+      {"http_method", {"méthode {0} non prise en charge ici", "method {0} is not supported here"}},
+      {"http_internal", {"erreur interne : {0}", "internal error: {0}"}},
+      {"http_actor_mismatch", {"vous agissez en tant que « {0} », pas « {1} »", "you act as \"{0}\", not \"{1}\""}},
+      {"http_no_user_for_role", {"aucun utilisateur actif du scénario n'a le rôle « {0} »", "no active user of the scenario has role \"{0}\""}},
+      {"http_unknown_scenario", {"scénario intégré inconnu « {0} » (attendu : {1})", "unknown built-in scenario \"{0}\" (expected: {1})"}},
+      {"http_unknown_action", {"action d'horloge inconnue « {0} » (attendu : {1})", "unknown clock action \"{0}\" (expected: {1})"}},
+      {"http_storage", {"enregistrement impossible : {0}", "cannot store: {0}"}},
   };
   return table;
 }

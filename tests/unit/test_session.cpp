@@ -71,6 +71,21 @@ TEST_CASE("a session with an edited command log names the command that no longer
   CHECK(l.errors[0].path == "/commands/1");
 }
 
+TEST_CASE("a room exported by the sandbox server opens as a session; other extra keys are still refused") {
+  nlohmann::json j = played().to_json();
+  j["room"] = {{"format", "kalan-room"}, {"version", 1}, {"code", "ACDEFG"}, {"participants", nlohmann::json::array()}};
+  j["attachments"] = nlohmann::json::array();
+  SessionLoad l = load_session(j);
+  for (const auto& d : l.errors) MESSAGE(render(d));
+  REQUIRE(l.session);
+  CHECK(l.session->hash() == played().hash());
+  j["roomz"] = 1;
+  SessionLoad bad = load_session(j);
+  CHECK_FALSE(bad.session);
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0].code == "unknown_key");
+}
+
 TEST_CASE("a session of another format version is refused with its path") {
   nlohmann::json j = played().to_json();
   j["version"] = 9;
