@@ -319,6 +319,7 @@ void App::routes() {
   routes_trainer();
   routes_export();
   routes_channel();
+  routes_primero();
   routes_static();
 }
 

@@ -83,6 +83,13 @@ class App {
   void routes_export();
   void routes_channel();
   void routes_static();
+  void routes_primero();  // api_primero.cpp
+
+  // Primero-like routes: the caller's room (the trainer names it with ?room=CODE), answering 404 itself.
+  std::shared_ptr<Room> primero_room(const Caller& c, const httplib::Request& req, httplib::Response& res);
+  // Submits one case command as the caller and answers {"data": case} or Primero-shaped errors.
+  void primero_submit(const Caller& c, const std::shared_ptr<Room>& room, nlohmann::json command,
+                      const std::string& case_id, const httplib::Request& req, httplib::Response& res);
 
   // Submits command JSON as the caller (a participant acts as their user) and answers.
   void submit_json(const Caller& c, Room& room, const std::shared_ptr<Room>& room_ptr, nlohmann::json command,
