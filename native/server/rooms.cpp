@@ -97,6 +97,7 @@ void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std
     room.log.push_back(std::move(e));
   }
   room.set_checkpoint(room.seq(), hex16(room.session->hash()));
+  room.checkpoint_at = {};  // the next command is checkpointed at once
   if (!room.log.empty()) room.log.back().hash = room.checkpoint_hash;
   room.session->set_record_events(true);
 }
