@@ -122,7 +122,7 @@ void App::ensure_default_room(std::ostream& out) {
   if (!room) {
     std::string all;
     for (const auto& d : errors) all += "\n  " + render(d);
-    throw std::runtime_error("default scenario refused:" + all);
+    throw std::runtime_error((options_.scenario.empty() ? std::string("mopti-atelier.json") : options_.scenario) + " : scénario refusé :" + all);
   }
   out << "salle par défaut créée : " << room->row.code << "\n";
 }
