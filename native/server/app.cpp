@@ -36,7 +36,7 @@ void widen_backlog(int port) {
 App::App(ServeOptions options, std::string trainer_token)
     : options_(std::move(options)),
       trainer_token_(std::move(trainer_token)),
-      store_(options_.data + "/kalan.db"),
+      store_(options_.data + "/kalan.db", options_.full_sync),
       writer_(store_),
       limiter_(options_.rate, options_.burst) {
   const size_t threads = options_.threads;
