@@ -6,6 +6,7 @@
 
 #include "core/time.h"
 #include "sms/expr/expressions.h"
+#include "sms/flow_context.h"
 #include "sms/router_tests.h"
 #include "sms/text.h"
 
@@ -34,68 +35,6 @@ std::string new_uuid(Rng& rng) {
   put(24, b & 0xFFFFFFFFFFFFULL, 12);
   return out;
 }
-
-namespace {
-
-json flow_ref(const Flow* f) { return f ? json{{"uuid", f->uuid}, {"name", f->name}} : json(nullptr); }
-
-std::string first_name(const std::string& name) {
-  const auto w = text::words(name);
-  return w.empty() ? std::string() : w.front();
-}
-
-json result_json(const RunResult& r) {
-  json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
-            {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
-            {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
-  if (!r.extra.is_null()) j["extra"] = r.extra;
-  return j;
-}
-
-json results_json(const Run& run) {
-  json out = json::object();
-  for (const auto& [key, r] : run.results) out[key] = result_json(r);
-  return out;
-}
-
-// The contact's part of the context: @contact, @fields and @urns.
-void set_contact_context(const FlowAssets& assets, const FlowContact& contact, json& ctx) {
-  json groups = json::array();
-  for (const auto& g : contact.groups) {
-    const Ref* ref = assets.group(g);
-    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
-  }
-  json fields = json::object();
-  for (const auto& f : assets.fields) fields[f.key] = nullptr;
-  for (const auto& [k, v] : contact.fields) fields[k] = v;
-  json urns = json::object();
-  for (const auto& u : contact.urns) {
-    const auto colon = u.find(':');
-    const std::string scheme = colon == std::string::npos ? "tel" : u.substr(0, colon);
-    if (!urns.contains(scheme)) urns[scheme] = u;
-  }
-  ctx["contact"] = {{"__default__", contact.name},
-                    {"uuid", contact.uuid},
-                    {"name", contact.name},
-                    {"first_name", first_name(contact.name)},
-                    {"language", contact.language},
-                    {"created_on", format_iso_time(contact.created_on)},
-                    {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
-                    {"urns", contact.urns},
-                    {"groups", std::move(groups)},
-                    {"fields", fields}};
-  ctx["fields"] = std::move(fields);
-  ctx["urns"] = std::move(urns);
-}
-
-json input_context(const json& input) {
-  if (!input.is_object()) return nullptr;
-  json in = input;
-  in["__default__"] = input.value("text", "");
-  return in;
-}
-
-}  // namespace
 
 json contact_to_json(const FlowContact& c) {
   json fields = json::object();
@@ -126,42 +65,6 @@ json session_to_json(const FlowSession& s) {
           {"expires_on", s.expires_on}, {"sprints", s.sprints}, {"webhook", s.webhook}};
 }
 
-json build_context(const FlowAssets& assets, const FlowContact& contact, const FlowSession& session, int run_index,
-                   const Host& host) {
-  json ctx = {{"globals", host.globals},
-              {"input", input_context(session.input)},
-              {"trigger", session.trigger.is_null() ? json::object() : session.trigger},
-              {"webhook", session.webhook}, {"locals", json::object()}};
-  set_contact_context(assets, contact, ctx);
-  const json& c = ctx["contact"];
-  const json& fields = ctx["fields"];
-  const json& urns = ctx["urns"];
-  if (run_index >= 0 && run_index < static_cast<int>(session.runs.size())) {
-    const Run& run = session.runs[static_cast<size_t>(run_index)];
-    // @run.results is not built: it repeats @results, and building the context is the engine's hot path.
-    ctx["results"] = results_json(run);
-    ctx["run"] = {{"uuid", run.uuid}, {"flow", flow_ref(assets.flow(run.flow_uuid))}, {"status", run.status},
-                  {"created_on", format_iso_time(run.created_on)}};
-    ctx["node"] = {{"uuid", run.path.empty() ? "" : run.path.back().node_uuid}};
-    auto related = [&](const Run& other) {
-      const json res = results_json(other);
-      return json{{"__default__", assets.flow(other.flow_uuid) ? assets.flow(other.flow_uuid)->name : other.flow_uuid},
-                  {"uuid", other.uuid}, {"flow", flow_ref(assets.flow(other.flow_uuid))}, {"status", other.status},
-                  {"run", {{"status", other.status}, {"uuid", other.uuid}}}, {"results", res}, {"contact", c},
-                  {"fields", fields}, {"urns", urns}};
-    };
-    if (run.parent >= 0) ctx["parent"] = related(session.runs[static_cast<size_t>(run.parent)]);
-    for (int i = static_cast<int>(session.runs.size()) - 1; i > run_index; --i)
-      if (session.runs[static_cast<size_t>(i)].parent == run_index) {
-        ctx["child"] = related(session.runs[static_cast<size_t>(i)]);
-        break;
-      }
-  } else {
-    ctx["results"] = json::object();
-  }
-  return ctx;
-}
-
 namespace {
 
 constexpr int kMaxStepsPerSprint = 200;
@@ -182,7 +85,7 @@ std::string operand_result_key(const std::string& operand) {
 class Engine {
  public:
   Engine(const FlowAssets& a, FlowContact& c, FlowSession& s, Host& h, Sprint& sp)
-      : assets_(a), contact_(c), session_(s), host_(h), sprint_(sp) {
+      : assets_(a), contact_(c), session_(s), host_(h), sprint_(sp), ctx_(a, c, s, h) {
     env_.now = h.now;
     env_.utc_offset_minutes = h.utc_offset_minutes;
     env_.date_format = h.date_format;
@@ -200,7 +103,7 @@ class Engine {
     const int r = session_.waiting_run();
     if (r < 0) return;
     session_.input = msg;
-    if (!ctx_dirty_) ctx_["input"] = input_context(msg);
+    ctx_.stale(FlowContext::kInput);
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.had_input = true;
     continue_waiting(r, false);
@@ -232,9 +135,7 @@ class Engine {
   ExprEnv env_;
   int steps_ = 0;
   bool failed_ = false;
-  json ctx_;
-  int ctx_run_ = -2;
-  bool ctx_dirty_ = true;
+  FlowContext ctx_;
 
   std::string now_iso() const { return format_iso_time(host_.now); }
 
@@ -247,30 +148,12 @@ class Engine {
 
   const Flow* flow_of(int r) const { return assets_.flow(session_.runs[static_cast<size_t>(r)].flow_uuid); }
 
-  // The expression context, rebuilt only after something it shows has changed.
-  const json& context(int r) {
-    if (ctx_dirty_ || ctx_run_ != r) {
-      ctx_ = build_context(assets_, contact_, session_, r, host_);
-      ctx_run_ = r;
-      ctx_dirty_ = false;
-    } else if (r >= 0) {
-      const Run& run = session_.runs[static_cast<size_t>(r)];
-      ctx_["node"]["uuid"] = run.path.empty() ? "" : run.path.back().node_uuid;
-    }
-    return ctx_;
-  }
-  void touched() { ctx_dirty_ = true; }
-  // A run's status shows in @run (its own run) and in @parent/@child (others): patch or rebuild.
-  void run_status_changed(int r) {
-    if (!ctx_dirty_ && ctx_run_ == r && session_.runs.size() == 1)
-      ctx_["run"]["status"] = session_.runs[static_cast<size_t>(r)].status;
-    else
-      touched();
-  }
+  // A run's status shows in @run (its own run) and in @parent/@child (others).
+  void run_status_changed(int r) { ctx_.stale(r == ctx_.run() ? FlowContext::kRun : FlowContext::kRelated); }
 
   std::string render(int r, const std::string& tmpl) {
     if (tmpl.find('@') == std::string::npos) return tmpl;
-    RenderResult res = render_template(tmpl, context(r), env_);
+    RenderResult res = render_template(tmpl, ctx_.for_template(r, tmpl), env_);
     for (const auto& e : res.errors) error(e);
     return res.text;
   }
@@ -295,7 +178,7 @@ class Engine {
     run.parent = parent;
     run.created_on = run.modified_on = host_.now;
     session_.runs.push_back(std::move(run));
-    touched();
+    ctx_.stale(FlowContext::kAll);  // a new run may be the @child of the context's run
     const int r = static_cast<int>(session_.runs.size()) - 1;
     emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
     return r;
@@ -307,11 +190,8 @@ class Engine {
     Run& run = session_.runs[static_cast<size_t>(r)];
     RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
     const std::string key = result_key(name);
-    if (!ctx_dirty_ && ctx_run_ == r) {  // update the cached context in place
-      ctx_["results"][key] = result_json(res);
-    } else {
-      touched();
-    }
+    if (ctx_.run() != r) ctx_.stale(FlowContext::kRelated);
+    if (!run.results_context.is_null()) run.results_context[key] = result_json(res);  // kept up to date
     run.results[key] = std::move(res);
     json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
@@ -394,7 +274,7 @@ class Engine {
     emit(std::move(ev));
     json parsed = json::parse(resp.body, nullptr, false);
     session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
-    if (!ctx_dirty_) ctx_["webhook"] = session_.webhook;
+    ctx_.stale(FlowContext::kWebhook);
     if (!a.result_name.empty())
       save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",
                   req.method + " " + req.url, node.uuid, session_.webhook);
@@ -402,10 +282,10 @@ class Engine {
 
   void exec(int r, const Action& a, const Node& node) {
     exec_action(r, a, node);
-    // Contact actions change @contact, @fields and @urns: refresh that part of the cached context.
-    // (Results and @webhook are refreshed where they are saved.)
-    if (!ctx_dirty_ && (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos))
-      set_contact_context(assets_, contact_, ctx_);
+    // Contact actions change @contact, @fields and @urns, also shown in @parent and @child.
+    // (Results and @webhook are marked where they are saved.)
+    if (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos)
+      ctx_.stale(FlowContext::kContact | FlowContext::kRelated);
   }
 
   void exec_action(int r, const Action& a, const Node& node) {
@@ -469,6 +349,7 @@ class Engine {
   Step& add_step(int r, const Node* node) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.path.push_back(Step{new_uuid(*host_.rng), node->uuid, "", host_.now});
+    ctx_.stale(FlowContext::kNode);
     run.modified_on = host_.now;
     return run.path.back();
   }

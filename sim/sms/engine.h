@@ -44,6 +44,8 @@ struct Run {
   int parent = -1;                           // index of the parent run in the session
   std::int64_t created_on = 0, modified_on = 0, exited_on = 0;
   bool had_input = false;
+  // @results as expressions see them, kept across sprints; a cache, not part of the state (null: not built).
+  mutable nlohmann::json results_context;
 };
 
 struct FlowSession {
