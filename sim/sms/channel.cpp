@@ -23,8 +23,10 @@ std::string_view flow_event_type(const std::string& t) {
   return "flow.other";
 }
 
-flows::Host make_host(State& s) {
+flows::Host make_host(State& s, bool record) {
   flows::Host host;
+  host.all_events = record;  // a replay keeps the messages only
+  host.segments = false;     // the game does not show the node moves
   host.now = s.clock.now;
   host.utc_offset_minutes = s.sms.settings.utc_offset_minutes;
   host.rng = &s.rng;
@@ -59,8 +61,8 @@ void log_out(State& s, const std::string& urn, const std::string& text, std::vec
 }
 
 // Turns a sprint into outbound messages and on-screen events.
-void deliver(State& s, const flows::FlowContact& contact, const flows::Sprint& sprint, bool record, std::vector<Event>& out) {
-  for (const json& e : sprint.events) {
+void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint, bool record, std::vector<Event>& out) {
+  for (json& e : sprint.events) {
     const std::string type = e.value("type", "");
     if (type == "msg_created") {
       const json& msg = e["msg"];
@@ -84,23 +86,21 @@ void deliver(State& s, const flows::FlowContact& contact, const flows::Sprint& s
       for (const auto& u : urns) log_out(s, u, text, {});
     }
     if (record) {
-      json data = e;
-      data["contact_uuid"] = contact.uuid;
-      out.push_back(Event{s.clock.now, flow_event_type(type), std::move(data)});
+      e["contact_uuid"] = contact.uuid;
+      out.push_back(Event{s.clock.now, flow_event_type(type), std::move(e)});
     }
   }
 }
 
-flows::Sprint run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
+void run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
                          const std::function<flows::Sprint(flows::Host&, flows::FlowSession&)>& step) {
-  flows::Host host = make_host(s);
+  flows::Host host = make_host(s, record);
   // The contact reference stays valid: webhooks never add contacts.
   host.webhook = [&](const flows::WebhookRequest& req) { return sandbox_webhook(s, contact, req, record, out); };
   flows::FlowSession& session = s.sms.sessions[contact.uuid];
   flows::Sprint sprint = step(host, session);
   deliver(s, contact, sprint, record, out);
   if (!session.waiting()) s.sms.sessions.erase(contact.uuid);  // only waiting sessions are kept
-  return sprint;
 }
 
 // The keyword trigger a message fires for this contact, if any.

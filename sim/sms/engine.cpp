@@ -139,12 +139,17 @@ class Engine {
 
   std::string now_iso() const { return format_iso_time(host_.now); }
 
+  // Events other than the messages to send are built only when the host wants them.
+  bool all_events() const { return host_.all_events; }
+
   void emit(json e) {
     e["created_on"] = now_iso();
     sprint_.events.push_back(std::move(e));
   }
 
-  void error(const std::string& text) { emit({{"type", "error"}, {"text", text}}); }
+  void error(const std::string& text) {
+    if (all_events()) emit({{"type", "error"}, {"text", text}});
+  }
 
   const Flow* flow_of(int r) const { return assets_.flow(session_.runs[static_cast<size_t>(r)].flow_uuid); }
 
@@ -180,7 +185,7 @@ class Engine {
     session_.runs.push_back(std::move(run));
     ctx_.stale(FlowContext::kAll);  // a new run may be the @child of the context's run
     const int r = static_cast<int>(session_.runs.size()) - 1;
-    emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
+    if (all_events()) emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
     return r;
   }
 
@@ -193,6 +198,7 @@ class Engine {
     if (ctx_.run() != r) ctx_.stale(FlowContext::kRelated);
     if (!run.results_context.is_null()) run.results_context[key] = result_json(res);  // kept up to date
     run.results[key] = std::move(res);
+    if (!all_events()) return;
     json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
     if (!input.empty()) e["input"] = input;
@@ -261,17 +267,19 @@ class Engine {
     WebhookResponse resp;
     if (host_.webhook) resp = host_.webhook(req);
     const bool ok = resp.status_code >= 200 && resp.status_code < 300;
-    const std::string status = resp.status_code == 0 ? "connection_error" : ok ? "success" : "response_error";
-    std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
-    for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
-    request += "\r\n" + req.body;
-    json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
-               {"elapsed_ms", 0}, {"retries", 0}};
-    if (resp.status_code) {
-      ev["status_code"] = resp.status_code;
-      ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
+    if (all_events()) {
+      const std::string status = resp.status_code == 0 ? "connection_error" : ok ? "success" : "response_error";
+      std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
+      for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
+      request += "\r\n" + req.body;
+      json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
+                 {"elapsed_ms", 0}, {"retries", 0}};
+      if (resp.status_code) {
+        ev["status_code"] = resp.status_code;
+        ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
+      }
+      emit(std::move(ev));
     }
-    emit(std::move(ev));
     json parsed = json::parse(resp.body, nullptr, false);
     session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
     ctx_.stale(FlowContext::kWebhook);
@@ -302,19 +310,20 @@ class Engine {
       const std::string name = !a.field.name.empty() ? a.field.name : def ? def->name : a.field.uuid;
       if (value.empty()) contact_.fields.erase(a.field.uuid);
       else contact_.fields[a.field.uuid] = value;
-      emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
+      if (all_events())
+        emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
             {"value", value.empty() ? json(nullptr) : json{{"text", value}}}});
     } else if (a.type == "set_contact_name") {
       const std::string name = text::trim(render(r, a.name));
       if (name != contact_.name) {
         contact_.name = name;
-        emit({{"type", "contact_name_changed"}, {"name", name}});
+        if (all_events()) emit({{"type", "contact_name_changed"}, {"name", name}});
       }
     } else if (a.type == "set_contact_language") {
       const std::string lang = text::trim(render(r, a.language));
       if (lang != contact_.language) {
         contact_.language = lang;
-        emit({{"type", "contact_language_changed"}, {"language", lang}});
+        if (all_events()) emit({{"type", "contact_language_changed"}, {"language", lang}});
       }
     } else if (a.type == "add_contact_groups") {
       json added = json::array();
@@ -323,7 +332,7 @@ class Engine {
           contact_.groups.push_back(g.uuid);
           added.push_back({{"uuid", g.uuid}, {"name", g.name}});
         }
-      if (!added.empty()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
+      if (!added.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
     } else if (a.type == "remove_contact_groups") {
       json removed = json::array();
       for (auto it = contact_.groups.begin(); it != contact_.groups.end();) {
@@ -337,9 +346,9 @@ class Engine {
           ++it;
         }
       }
-      if (!removed.empty()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
+      if (!removed.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
     } else if (a.type == "add_input_labels") {
-      if (session_.input.is_object())
+      if (session_.input.is_object() && all_events())
         emit({{"type", "input_labels_added"}, {"input_uuid", session_.input.value("uuid", "")}, {"labels", group_refs(a.labels)}});
     } else if (a.type == "call_webhook") {
       call_webhook(r, a, node);
@@ -403,7 +412,7 @@ class Engine {
         value = operand;
       }
     }
-    sprint_.segments.push_back({{"node_uuid", node.uuid}, {"operand", operand}, {"time", now_iso()}});
+    if (host_.segments) sprint_.segments.push_back({{"node_uuid", node.uuid}, {"operand", operand}, {"time", now_iso()}});
     if (cat && !rt.result_name.empty()) {
       json loc = localized(r, cat->uuid, "name");
       const std::string input = session_.input.is_object() && rt.wait.type == "msg" ? session_.input.value("text", operand) : operand;
@@ -423,7 +432,9 @@ class Engine {
       return nullptr;
     }
     if (!run.path.empty()) run.path.back().exit_uuid = exit->uuid;
-    if (!sprint_.segments.empty() && sprint_.segments.back().value("node_uuid", "") == node.uuid &&
+    if (!host_.segments) {
+      // the flow view's moves are not wanted
+    } else if (!sprint_.segments.empty() && sprint_.segments.back().value("node_uuid", "") == node.uuid &&
         !sprint_.segments.back().contains("exit_uuid")) {
       sprint_.segments.back()["exit_uuid"] = exit->uuid;
       sprint_.segments.back()["destination_uuid"] = exit->destination_uuid;
@@ -456,7 +467,8 @@ class Engine {
           error("flux introuvable : " + a.flow.uuid);
           continue;
         }
-        emit({{"type", "flow_entered"}, {"flow", flow_ref(child_flow)},
+        if (all_events())
+          emit({{"type", "flow_entered"}, {"flow", flow_ref(child_flow)},
               {"parent_run_uuid", session_.runs[static_cast<size_t>(r)].uuid}, {"terminal", a.terminal}});
         const int child = new_run(*child_flow, r);
         inline_children_.insert(child);
@@ -487,6 +499,7 @@ class Engine {
     const Flow* f = flow_of(r);
     session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
     session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
+    if (!all_events()) return;
     json e = {{"type", "msg_wait"}};
     if (node.router->wait.timeout_seconds) e["timeout_seconds"] = node.router->wait.timeout_seconds;
     if (session_.expires_on) e["expires_on"] = format_iso_time(session_.expires_on);
@@ -515,7 +528,7 @@ class Engine {
     run.status = status;
     run.exited_on = run.modified_on = host_.now;
     run_status_changed(r);
-    emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
+    if (all_events()) emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
   }
 
   // Ends run `r`; a parent waiting on it continues. Returns true if the session waits again.
@@ -558,7 +571,8 @@ void interrupt_session(FlowSession& session, Host& host, Sprint& sprint) {
     if (run.status != "waiting" && run.status != "active") continue;
     run.status = "interrupted";
     run.exited_on = run.modified_on = host.now;
-    sprint.events.push_back({{"type", "run_ended"}, {"created_on", format_iso_time(host.now)}, {"run_uuid", run.uuid},
+    if (host.all_events)
+      sprint.events.push_back({{"type", "run_ended"}, {"created_on", format_iso_time(host.now)}, {"run_uuid", run.uuid},
                              {"flow", {{"uuid", run.flow_uuid}}}, {"status", "interrupted"}});
   }
   session.status = "interrupted";
@@ -576,7 +590,8 @@ Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& s
   if (trigger.is_object() && trigger.contains("msg")) session.input = trigger["msg"];
   session.sprints = 1;
   if (!flow) {
-    sprint.events.push_back({{"type", "error"}, {"created_on", format_iso_time(host.now)}, {"text", "flux introuvable : " + flow_uuid}});
+    if (host.all_events)
+      sprint.events.push_back({{"type", "error"}, {"created_on", format_iso_time(host.now)}, {"text", "flux introuvable : " + flow_uuid}});
     session.status = "failed";
     return sprint;
   }

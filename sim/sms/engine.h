@@ -83,6 +83,10 @@ struct Host {
   Rng* rng = nullptr;  // for uuids and random routers; must be set
   std::function<WebhookResponse(const WebhookRequest&)> webhook;
   nlohmann::json globals = nlohmann::json::object();
+  // What a sprint reports. The messages to send (msg_created, broadcast_created) always; the other
+  // events and the node moves only when the caller shows or keeps them (a replay needs neither).
+  bool all_events = true;
+  bool segments = true;
 };
 
 // The events of one sprint, in RapidPro's shapes ({"type": "msg_created", "created_on": ..., ...}).
