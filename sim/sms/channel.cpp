@@ -1,6 +1,7 @@
 // The SMS channel at run time: an inbound message finds its contact, then a keyword trigger, a waiting
 // flow or the catch-all; the flow's events become outbound messages in the log and events on screen.
 #include "core/apply.h"
+#include "core/json_object.h"
 #include "sms/channel.h"
 #include "sms/sandbox.h"
 #include "sms/text.h"
@@ -143,11 +144,12 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   m.text = c.text;
   s.sms.log.push_back(m);
   const std::string msg_uuid = flows::new_uuid(s.rng);
-  const json msg = {{"uuid", msg_uuid}, {"urn", c.from}, {"text", c.text}, {"created_on", format_iso_time(s.clock.now)},
-                    {"channel", {{"uuid", "00000000-0000-4000-8000-000000021999"}, {"name", "Kalan " + s.sms.settings.shortcode}}}};
+  const json msg = json_object("uuid", msg_uuid, "urn", c.from, "text", c.text, "created_on", format_iso_time(s.clock.now),
+                               "channel", json_object("uuid", "00000000-0000-4000-8000-000000021999",
+                                                      "name", "Kalan " + s.sms.settings.shortcode));
   r.emit(a.record_events, s.clock.now, "sms.received", [&] {
-    return json{{"id", m.id}, {"from", c.from}, {"text", c.text}, {"owner", s.world.owner_of_phone(c.from)},
-                {"contact_uuid", contact.uuid}, {"new_contact", created}, {"msg", msg}};
+    return json_object("id", m.id, "from", c.from, "text", c.text, "owner", s.world.owner_of_phone(c.from),
+                       "contact_uuid", contact.uuid, "new_contact", created, "msg", msg);
   });
 
   const flows::FlowAssets& assets = *s.sms.settings.assets;
@@ -157,10 +159,11 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   // message resumes the waiting flow.
   if (const flows::KeywordTrigger* t = match_trigger(assets, contact, c.text)) {
     const flows::Flow* f = assets.flow(t->flow_uuid);
-    const json trigger = {{"type", "msg"}, {"msg", msg},
-                          {"keyword_match", {{"type", t->only_word ? "only_word" : "first_word"}, {"keyword", t->keyword}}},
-                          {"flow", {{"uuid", t->flow_uuid}, {"name", f ? f->name : ""}}},
-                          {"triggered_on", format_iso_time(s.clock.now)}};
+    const json trigger =
+        json_object("type", "msg", "msg", msg,
+                    "keyword_match", json_object("type", t->only_word ? "only_word" : "first_word", "keyword", t->keyword),
+                    "flow", json_object("uuid", t->flow_uuid, "name", f ? f->name : std::string()),
+                    "triggered_on", format_iso_time(s.clock.now));
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
       return flows::start_flow(assets, contact, session, t->flow_uuid, trigger, host);
     });

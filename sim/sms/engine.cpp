@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "core/json_object.h"
 #include "core/time.h"
 #include "sms/expr/expressions.h"
 #include "sms/flow_context.h"
@@ -185,7 +186,7 @@ class Engine {
     session_.runs.push_back(std::move(run));
     ctx_.stale(FlowContext::kAll);  // a new run may be the @child of the context's run
     const int r = static_cast<int>(session_.runs.size()) - 1;
-    if (all_events()) emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
+    if (all_events()) emit(json_object("type", "run_started", "run_uuid", session_.runs.back().uuid, "flow", flow_ref(&flow)));
     return r;
   }
 
@@ -199,7 +200,7 @@ class Engine {
     if (!run.results_context.is_null()) run.results_context[key] = result_json(res);  // kept up to date
     run.results[key] = std::move(res);
     if (!all_events()) return;
-    json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
+    json e = json_object("type", "run_result_changed", "name", name, "value", value, "category", category);
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
     if (!input.empty()) e["input"] = input;
     if (!extra.is_null()) e["extra"] = extra;
@@ -225,14 +226,14 @@ class Engine {
     }
     const size_t n = a.all_urns ? contact_.urns.size() : 1;
     for (size_t i = 0; i < n; ++i) {
-      json msg = {{"uuid", new_uuid(*host_.rng)}, {"urn", contact_.urns[i]}, {"text", body}};
+      json msg = json_object("uuid", new_uuid(*host_.rng), "urn", contact_.urns[i], "text", body);
       if (!quick.empty()) msg["quick_replies"] = quick;
       if (!a.attachments.empty()) {
         json att = json::array();
         for (const auto& t : a.attachments) att.push_back(render(r, t));
         msg["attachments"] = att;
       }
-      emit({{"type", "msg_created"}, {"msg", msg}});
+      emit(json_object("type", "msg_created", "msg", std::move(msg)));
     }
   }
 
@@ -500,7 +501,7 @@ class Engine {
     session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
     session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
     if (!all_events()) return;
-    json e = {{"type", "msg_wait"}};
+    json e = json_object("type", "msg_wait");
     if (node.router->wait.timeout_seconds) e["timeout_seconds"] = node.router->wait.timeout_seconds;
     if (session_.expires_on) e["expires_on"] = format_iso_time(session_.expires_on);
     emit(std::move(e));
@@ -528,7 +529,7 @@ class Engine {
     run.status = status;
     run.exited_on = run.modified_on = host_.now;
     run_status_changed(r);
-    if (all_events()) emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
+    if (all_events()) emit(json_object("type", "run_ended", "run_uuid", run.uuid, "flow", flow_ref(flow_of(r)), "status", status));
   }
 
   // Ends run `r`; a parent waiting on it continues. Returns true if the session waits again.

@@ -1,5 +1,6 @@
 #include "sms/flow_context.h"
 
+#include "core/json_object.h"
 #include "core/time.h"
 #include "sms/text.h"
 
@@ -24,7 +25,7 @@ json contact_context(const FlowAssets& assets, const FlowContact& contact) {
   json groups = json::array();
   for (const auto& g : contact.groups) {
     const Ref* ref = assets.group(g);
-    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
+    groups.push_back(json_object("__default__", ref ? ref->name : g, "uuid", g, "name", ref ? ref->name : g));
   }
   json fields = json::object();
   for (const auto& f : assets.fields) fields[f.key] = nullptr;
@@ -36,16 +37,11 @@ json contact_context(const FlowAssets& assets, const FlowContact& contact) {
     if (!urns.contains(scheme)) urns[scheme] = u;
   }
   json out = json::object();
-  out["contact"] = {{"__default__", contact.name},
-                    {"uuid", contact.uuid},
-                    {"name", contact.name},
-                    {"first_name", first_name(contact.name)},
-                    {"language", contact.language},
-                    {"created_on", format_iso_time(contact.created_on)},
-                    {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
-                    {"urns", contact.urns},
-                    {"groups", std::move(groups)},
-                    {"fields", fields}};
+  out["contact"] = json_object("__default__", contact.name, "uuid", contact.uuid, "name", contact.name,
+                               "first_name", first_name(contact.name), "language", contact.language,
+                               "created_on", format_iso_time(contact.created_on),
+                               "urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front()),
+                               "urns", contact.urns, "groups", std::move(groups), "fields", fields);
   out["fields"] = std::move(fields);
   out["urns"] = std::move(urns);
   return out;
@@ -87,12 +83,12 @@ unsigned entry_bit(std::string_view name) {
 
 }  // namespace
 
-json flow_ref(const Flow* f) { return f ? json{{"uuid", f->uuid}, {"name", f->name}} : json(nullptr); }
+json flow_ref(const Flow* f) { return f ? json_object("uuid", f->uuid, "name", f->name) : json(nullptr); }
 
 json result_json(const RunResult& r) {
-  json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
-            {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
-            {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
+  json j = json_object("__default__", r.value, "name", r.name, "value", r.value, "category", r.category,
+                       "category_localized", r.category_localized.empty() ? r.category : r.category_localized,
+                       "input", r.input, "node_uuid", r.node_uuid, "created_on", format_iso_time(r.created_on));
   if (!r.extra.is_null()) j["extra"] = r.extra;
   return j;
 }
@@ -126,9 +122,9 @@ void FlowContext::refresh(int r, unsigned entries) {
   }
   // @run.results is not built: it repeats @results.
   if (todo & kRun)
-    run_ctx_ = {{"uuid", run.uuid}, {"flow", flow_ref(assets_.flow(run.flow_uuid))}, {"status", run.status},
-                {"created_on", format_iso_time(run.created_on)}};
-  if (todo & kNode) node_ = {{"uuid", run.path.empty() ? "" : run.path.back().node_uuid}};
+    run_ctx_ = json_object("uuid", run.uuid, "flow", flow_ref(assets_.flow(run.flow_uuid)), "status", run.status,
+                           "created_on", format_iso_time(run.created_on));
+  if (todo & kNode) node_ = json_object("uuid", run.path.empty() ? std::string() : run.path.back().node_uuid);
   if (todo & kRelated) {
     parent_ = run.parent >= 0 ? related_context(assets_, contact_ctx_, session_.runs[static_cast<size_t>(run.parent)])
                               : json();
