@@ -37,9 +37,7 @@ flows::Host make_host(State& s, bool record) {
 
 flows::FlowContact& contact_for(State& s, const std::string& urn, bool& created) {
   created = false;
-  for (auto& c : s.sms.contacts)
-    for (const auto& u : c.urns)
-      if (u == urn) return c;
+  if (flows::FlowContact* c = s.sms.contact_by_urn(urn)) return *c;
   flows::FlowContact c;
   c.uuid = flows::new_uuid(s.rng);
   c.urns = {urn};
