@@ -281,8 +281,12 @@ class Engine {
       }
       emit(std::move(ev));
     }
-    json parsed = json::parse(resp.body, nullptr, false);
-    session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
+    if (resp.has_value) {
+      session_.webhook = std::move(resp.value);
+    } else {
+      json parsed = json::parse(resp.body, nullptr, false);
+      session_.webhook = parsed.is_discarded() ? json(nullptr) : std::move(parsed);
+    }
     ctx_.stale(FlowContext::kWebhook);
     if (!a.result_name.empty())
       save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",

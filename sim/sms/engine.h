@@ -72,6 +72,10 @@ struct WebhookRequest {
 struct WebhookResponse {
   int status_code = 0;  // 0: connection error
   std::string body;
+  // A host that has the body as JSON already gives it here (then `body` may be left empty when the
+  // host does not want events); the engine parses `body` otherwise.
+  bool has_value = false;
+  nlohmann::json value;
 };
 
 // What the engine needs from its surroundings.
