@@ -61,33 +61,21 @@ void log_out(State& s, const std::string& urn, const std::string& text, std::vec
 
 // Turns a sprint into outbound messages and on-screen events.
 void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint, bool record, std::vector<Event>& out) {
+  for (auto& m : sprint.messages) {
+    std::vector<std::string> urns = std::move(m.urns);
+    for (const auto& uuid : m.contact_uuids)
+      if (const auto* fc = s.sms.contact_by_uuid(uuid); fc && !fc->urns.empty()) urns.push_back(fc->urns.front());
+    for (const auto& g : m.group_uuids)
+      for (const auto& fc : s.sms.contacts)
+        for (const auto& cg : fc.groups)
+          if (cg == g && !fc.urns.empty()) urns.push_back(fc.urns.front());
+    for (const auto& u : urns) log_out(s, u, m.text, m.quick_replies);
+  }
+  if (!record) return;
   for (json& e : sprint.events) {
     const std::string type = e.value("type", "");
-    if (type == "msg_created") {
-      const json& msg = e["msg"];
-      std::vector<std::string> quick;
-      if (msg.contains("quick_replies"))
-        for (const auto& q : msg["quick_replies"]) quick.push_back(q.value("text", ""));
-      log_out(s, msg.value("urn", ""), msg.value("text", ""), std::move(quick));
-    } else if (type == "broadcast_created") {
-      std::string text;
-      for (const auto& [lang, t] : e["translations"].items()) {
-        text = t.value("text", "");
-        break;
-      }
-      std::vector<std::string> urns = e["urns"].get<std::vector<std::string>>();
-      for (const auto& c : e["contacts"])
-        if (const auto* fc = s.sms.contact_by_uuid(c.value("uuid", "")); fc && !fc->urns.empty()) urns.push_back(fc->urns.front());
-      for (const auto& g : e["groups"])
-        for (const auto& fc : s.sms.contacts)
-          for (const auto& cg : fc.groups)
-            if (cg == g.value("uuid", "") && !fc.urns.empty()) urns.push_back(fc.urns.front());
-      for (const auto& u : urns) log_out(s, u, text, {});
-    }
-    if (record) {
-      e["contact_uuid"] = contact.uuid;
-      out.push_back(Event{s.clock.now, flow_event_type(type), std::move(e)});
-    }
+    e["contact_uuid"] = contact.uuid;
+    out.push_back(Event{s.clock.now, flow_event_type(type), std::move(e)});
   }
 }
 

@@ -218,15 +218,21 @@ class Engine {
     const std::string body = render(r, text.is_array() ? text[0].get<std::string>() : a.text);
     json qr_src = localized(r, a.uuid, "quick_replies");
     const std::vector<std::string> qrs = qr_src.is_array() ? qr_src.get<std::vector<std::string>>() : a.quick_replies;
-    json quick = json::array();
-    for (const auto& q : qrs) quick.push_back({{"text", render(r, q)}, {"type", "text"}});
+    std::vector<std::string> quick_texts;
+    for (const auto& q : qrs) quick_texts.push_back(render(r, q));
     if (contact_.urns.empty()) {
       error("impossible d'envoyer le message : le contact n'a pas de numéro");
       return;
     }
+    json quick = json::array();
+    if (all_events())
+      for (const auto& q : quick_texts) quick.push_back(json_object("text", q, "type", "text"));
     const size_t n = a.all_urns ? contact_.urns.size() : 1;
     for (size_t i = 0; i < n; ++i) {
-      json msg = json_object("uuid", new_uuid(*host_.rng), "urn", contact_.urns[i], "text", body);
+      const std::string uuid = new_uuid(*host_.rng);
+      sprint_.messages.push_back(OutMessage{{contact_.urns[i]}, {}, {}, body, quick_texts});
+      if (!all_events()) continue;
+      json msg = json_object("uuid", uuid, "urn", contact_.urns[i], "text", body);
       if (!quick.empty()) msg["quick_replies"] = quick;
       if (!a.attachments.empty()) {
         json att = json::array();
@@ -241,7 +247,8 @@ class Engine {
     const Flow* f = flow_of(r);
     const std::string lang = f ? f->language : "fra";
     const std::string body = render(r, a.text);
-    json urns = json::array();
+    OutMessage out;
+    out.text = body;
     for (const auto& u : a.urns) {
       std::string v = text::trim(render(r, u));
       if (v.empty()) {
@@ -249,8 +256,13 @@ class Engine {
         continue;
       }
       if (v.find(':') == std::string::npos) v = "tel:" + v;
-      urns.push_back(v);
+      out.urns.push_back(std::move(v));
     }
+    for (const auto& c : a.contacts) out.contact_uuids.push_back(c.uuid);
+    for (const auto& g : a.groups) out.group_uuids.push_back(g.uuid);
+    const json urns = out.urns;
+    sprint_.messages.push_back(std::move(out));
+    if (!all_events()) return;
     json contacts = json::array();
     for (const auto& c : a.contacts) contacts.push_back({{"uuid", c.uuid}, {"name", c.name}});
     json translations = {{lang, {{"text", body}}}};
@@ -391,11 +403,19 @@ class Engine {
       tenv.utc_offset_minutes = host_.utc_offset_minutes;
       tenv.date_format = host_.date_format;
       tenv.default_country = host_.default_country;
-      for (const auto& g : contact_.groups) {
-        const Ref* ref = assets_.group(g);
-        tenv.contact_groups.emplace_back(g, ref ? ref->name : g);
+      // Groups and result categories only for the tests that read them (copying them is not free).
+      bool groups = false, categories = false;
+      for (const auto& c : rt.cases) {
+        groups = groups || c.type == "has_group";
+        categories = categories || c.type == "has_category";
       }
-      for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
+      if (groups)
+        for (const auto& g : contact_.groups) {
+          const Ref* ref = assets_.group(g);
+          tenv.contact_groups.emplace_back(g, ref ? ref->name : g);
+        }
+      if (categories)
+        for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
       for (const auto& c : rt.cases) {
         std::vector<std::string> args;
         for (const auto& a : c.arguments) args.push_back(render(r, a));

@@ -87,16 +87,26 @@ struct Host {
   Rng* rng = nullptr;  // for uuids and random routers; must be set
   std::function<WebhookResponse(const WebhookRequest&)> webhook;
   nlohmann::json globals = nlohmann::json::object();
-  // What a sprint reports. The messages to send (msg_created, broadcast_created) always; the other
-  // events and the node moves only when the caller shows or keeps them (a replay needs neither).
+  // What a sprint reports besides its messages: the events and the node moves, only when the caller
+  // shows or keeps them (a replay needs neither).
   bool all_events = true;
   bool segments = true;
+};
+
+// A message a sprint sends (what its msg_created or broadcast_created event says), for the host's
+// message log: built whether or not the host wants the events.
+struct OutMessage {
+  std::vector<std::string> urns;  // a message: the contact's URN(s); a broadcast: its rendered URNs
+  std::vector<std::string> contact_uuids, group_uuids;  // a broadcast's contacts and groups
+  std::string text;
+  std::vector<std::string> quick_replies;  // rendered; messages only
 };
 
 // The events of one sprint, in RapidPro's shapes ({"type": "msg_created", "created_on": ..., ...}).
 struct Sprint {
   std::vector<nlohmann::json> events;
   std::vector<nlohmann::json> segments;  // node -> node moves, for the flow view
+  std::vector<OutMessage> messages;      // in the order of their events
 };
 
 // Starts `flow_uuid` for the contact; any previous session is interrupted first.
