@@ -130,9 +130,9 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   m.text = c.text;
   s.sms.log.push_back(m);
   const std::string msg_uuid = flows::new_uuid(s.rng);
-  const json msg = json_object("uuid", msg_uuid, "urn", c.from, "text", c.text, "created_on", format_iso_time(s.clock.now),
-                               "channel", json_object("uuid", "00000000-0000-4000-8000-000000021999",
-                                                      "name", "Kalan " + s.sms.settings.shortcode));
+  json msg = json_object("uuid", msg_uuid, "urn", c.from, "text", c.text, "created_on", format_iso_time(s.clock.now),
+                         "channel", json_object("uuid", "00000000-0000-4000-8000-000000021999",
+                                                "name", "Kalan " + s.sms.settings.shortcode));
   r.emit(a.record_events, s.clock.now, "sms.received", [&] {
     return json_object("id", m.id, "from", c.from, "text", c.text, "owner", s.world.owner_of_phone(c.from),
                        "contact_uuid", contact.uuid, "new_contact", created, "msg", msg);
@@ -145,23 +145,23 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   // message resumes the waiting flow.
   if (const flows::KeywordTrigger* t = match_trigger(assets, contact, c.text)) {
     const flows::Flow* f = assets.flow(t->flow_uuid);
-    const json trigger =
-        json_object("type", "msg", "msg", msg,
+    json trigger =
+        json_object("type", "msg", "msg", std::move(msg),
                     "keyword_match", json_object("type", t->only_word ? "only_word" : "first_word", "keyword", t->keyword),
                     "flow", json_object("uuid", t->flow_uuid, "name", f ? f->name : std::string()),
                     "triggered_on", format_iso_time(s.clock.now));
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::start_flow(assets, contact, session, t->flow_uuid, trigger, host);
+      return flows::start_flow(assets, contact, session, t->flow_uuid, std::move(trigger), host);
     });
   } else if (waiting) {
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::resume_with_msg(assets, contact, session, msg, host);
+      return flows::resume_with_msg(assets, contact, session, std::move(msg), host);
     });
   } else if (!assets.catchall_flow_uuid.empty()) {
-    const json trigger = {{"type", "msg"}, {"msg", msg}, {"flow", {{"uuid", assets.catchall_flow_uuid}}},
-                          {"triggered_on", format_iso_time(s.clock.now)}};
+    json trigger = json_object("type", "msg", "msg", std::move(msg), "flow", json_object("uuid", assets.catchall_flow_uuid),
+                               "triggered_on", format_iso_time(s.clock.now));
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, trigger, host);
+      return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, std::move(trigger), host);
     });
   } else if (!s.sms.settings.unknown_reply.empty()) {
     log_out(s, c.from, s.sms.settings.unknown_reply, {});

@@ -100,10 +100,10 @@ class Engine {
     settle();
   }
 
-  void resume_msg(const json& msg) {
+  void resume_msg(json msg) {
     const int r = session_.waiting_run();
     if (r < 0) return;
-    session_.input = msg;
+    session_.input = std::move(msg);
     ctx_.stale(FlowContext::kInput);
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.had_input = true;
@@ -605,14 +605,14 @@ void interrupt_session(FlowSession& session, Host& host, Sprint& sprint) {
 }
 
 Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const std::string& flow_uuid,
-                  const json& trigger, Host& host) {
+                  json trigger, Host& host) {
   Sprint sprint;
   interrupt_session(session, host, sprint);
   const Flow* flow = assets.flow(flow_uuid);
   session = FlowSession{};
   session.uuid = new_uuid(*host.rng);
-  session.trigger = trigger;
   if (trigger.is_object() && trigger.contains("msg")) session.input = trigger["msg"];
+  session.trigger = std::move(trigger);
   session.sprints = 1;
   if (!flow) {
     if (host.all_events)
@@ -639,8 +639,8 @@ Sprint next_sprint(const FlowAssets& assets, FlowContact& contact, FlowSession& 
 
 }  // namespace
 
-Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const json& msg, Host& host) {
-  return next_sprint(assets, contact, session, host, [&](Engine& e) { e.resume_msg(msg); });
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, json msg, Host& host) {
+  return next_sprint(assets, contact, session, host, [&](Engine& e) { e.resume_msg(std::move(msg)); });
 }
 
 Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {

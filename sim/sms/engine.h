@@ -111,9 +111,9 @@ struct Sprint {
 
 // Starts `flow_uuid` for the contact; any previous session is interrupted first.
 Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const std::string& flow_uuid,
-                  const nlohmann::json& trigger, Host& host);
+                  nlohmann::json trigger, Host& host);
 // Resumes a waiting session with an incoming message.
-Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const nlohmann::json& msg,
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, nlohmann::json msg,
                        Host& host);
 // Resumes a waiting session because its wait timed out ("No Response").
 Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host);
