@@ -31,7 +31,7 @@ flows::Host make_host(State& s, bool record) {
   host.now = s.clock.now;
   host.utc_offset_minutes = s.sms.settings.utc_offset_minutes;
   host.rng = &s.rng;
-  host.globals = {{"shortcode", s.sms.settings.shortcode}, {"open_reporting", s.sms.settings.open_reporting ? "oui" : "non"}};
+  host.globals = json_object("shortcode", s.sms.settings.shortcode, "open_reporting", s.sms.settings.open_reporting ? "oui" : "non");
   return host;
 }
 
