@@ -1,6 +1,7 @@
 // The SMS channel at run time: an inbound message finds its contact, then a keyword trigger, a waiting
 // flow or the catch-all; the flow's events become outbound messages in the log and events on screen.
 #include "core/apply.h"
+#include "core/json_object.h"
 #include "sms/channel.h"
 #include "sms/sandbox.h"
 #include "sms/text.h"
@@ -23,20 +24,20 @@ std::string_view flow_event_type(const std::string& t) {
   return "flow.other";
 }
 
-flows::Host make_host(State& s) {
+flows::Host make_host(State& s, bool record) {
   flows::Host host;
+  host.all_events = record;  // a replay keeps the messages only
+  host.segments = false;     // the game does not show the node moves
   host.now = s.clock.now;
   host.utc_offset_minutes = s.sms.settings.utc_offset_minutes;
   host.rng = &s.rng;
-  host.globals = {{"shortcode", s.sms.settings.shortcode}, {"open_reporting", s.sms.settings.open_reporting ? "oui" : "non"}};
+  host.globals = json_object("shortcode", s.sms.settings.shortcode, "open_reporting", s.sms.settings.open_reporting ? "oui" : "non");
   return host;
 }
 
 flows::FlowContact& contact_for(State& s, const std::string& urn, bool& created) {
   created = false;
-  for (auto& c : s.sms.contacts)
-    for (const auto& u : c.urns)
-      if (u == urn) return c;
+  if (flows::FlowContact* c = s.sms.contact_by_urn(urn)) return *c;
   flows::FlowContact c;
   c.uuid = flows::new_uuid(s.rng);
   c.urns = {urn};
@@ -59,48 +60,34 @@ void log_out(State& s, const std::string& urn, const std::string& text, std::vec
 }
 
 // Turns a sprint into outbound messages and on-screen events.
-void deliver(State& s, const flows::FlowContact& contact, const flows::Sprint& sprint, bool record, std::vector<Event>& out) {
-  for (const json& e : sprint.events) {
+void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint, bool record, std::vector<Event>& out) {
+  for (auto& m : sprint.messages) {
+    std::vector<std::string> urns = std::move(m.urns);
+    for (const auto& uuid : m.contact_uuids)
+      if (const auto* fc = s.sms.contact_by_uuid(uuid); fc && !fc->urns.empty()) urns.push_back(fc->urns.front());
+    for (const auto& g : m.group_uuids)
+      for (const auto& fc : s.sms.contacts)
+        for (const auto& cg : fc.groups)
+          if (cg == g && !fc.urns.empty()) urns.push_back(fc.urns.front());
+    for (const auto& u : urns) log_out(s, u, m.text, m.quick_replies);
+  }
+  if (!record) return;
+  for (json& e : sprint.events) {
     const std::string type = e.value("type", "");
-    if (type == "msg_created") {
-      const json& msg = e["msg"];
-      std::vector<std::string> quick;
-      if (msg.contains("quick_replies"))
-        for (const auto& q : msg["quick_replies"]) quick.push_back(q.value("text", ""));
-      log_out(s, msg.value("urn", ""), msg.value("text", ""), std::move(quick));
-    } else if (type == "broadcast_created") {
-      std::string text;
-      for (const auto& [lang, t] : e["translations"].items()) {
-        text = t.value("text", "");
-        break;
-      }
-      std::vector<std::string> urns = e["urns"].get<std::vector<std::string>>();
-      for (const auto& c : e["contacts"])
-        if (const auto* fc = s.sms.contact_by_uuid(c.value("uuid", "")); fc && !fc->urns.empty()) urns.push_back(fc->urns.front());
-      for (const auto& g : e["groups"])
-        for (const auto& fc : s.sms.contacts)
-          for (const auto& cg : fc.groups)
-            if (cg == g.value("uuid", "") && !fc.urns.empty()) urns.push_back(fc.urns.front());
-      for (const auto& u : urns) log_out(s, u, text, {});
-    }
-    if (record) {
-      json data = e;
-      data["contact_uuid"] = contact.uuid;
-      out.push_back(Event{s.clock.now, flow_event_type(type), std::move(data)});
-    }
+    e["contact_uuid"] = contact.uuid;
+    out.push_back(Event{s.clock.now, flow_event_type(type), std::move(e)});
   }
 }
 
-flows::Sprint run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
+void run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
                          const std::function<flows::Sprint(flows::Host&, flows::FlowSession&)>& step) {
-  flows::Host host = make_host(s);
+  flows::Host host = make_host(s, record);
   // The contact reference stays valid: webhooks never add contacts.
   host.webhook = [&](const flows::WebhookRequest& req) { return sandbox_webhook(s, contact, req, record, out); };
   flows::FlowSession& session = s.sms.sessions[contact.uuid];
   flows::Sprint sprint = step(host, session);
   deliver(s, contact, sprint, record, out);
   if (!session.waiting()) s.sms.sessions.erase(contact.uuid);  // only waiting sessions are kept
-  return sprint;
 }
 
 // The keyword trigger a message fires for this contact, if any.
@@ -143,11 +130,12 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   m.text = c.text;
   s.sms.log.push_back(m);
   const std::string msg_uuid = flows::new_uuid(s.rng);
-  const json msg = {{"uuid", msg_uuid}, {"urn", c.from}, {"text", c.text}, {"created_on", format_iso_time(s.clock.now)},
-                    {"channel", {{"uuid", "00000000-0000-4000-8000-000000021999"}, {"name", "Kalan " + s.sms.settings.shortcode}}}};
+  json msg = json_object("uuid", msg_uuid, "urn", c.from, "text", c.text, "created_on", format_iso_time(s.clock.now),
+                         "channel", json_object("uuid", "00000000-0000-4000-8000-000000021999",
+                                                "name", "Kalan " + s.sms.settings.shortcode));
   r.emit(a.record_events, s.clock.now, "sms.received", [&] {
-    return json{{"id", m.id}, {"from", c.from}, {"text", c.text}, {"owner", s.world.owner_of_phone(c.from)},
-                {"contact_uuid", contact.uuid}, {"new_contact", created}, {"msg", msg}};
+    return json_object("id", m.id, "from", c.from, "text", c.text, "owner", s.world.owner_of_phone(c.from),
+                       "contact_uuid", contact.uuid, "new_contact", created, "msg", msg);
   });
 
   const flows::FlowAssets& assets = *s.sms.settings.assets;
@@ -157,22 +145,23 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   // message resumes the waiting flow.
   if (const flows::KeywordTrigger* t = match_trigger(assets, contact, c.text)) {
     const flows::Flow* f = assets.flow(t->flow_uuid);
-    const json trigger = {{"type", "msg"}, {"msg", msg},
-                          {"keyword_match", {{"type", t->only_word ? "only_word" : "first_word"}, {"keyword", t->keyword}}},
-                          {"flow", {{"uuid", t->flow_uuid}, {"name", f ? f->name : ""}}},
-                          {"triggered_on", format_iso_time(s.clock.now)}};
+    json trigger =
+        json_object("type", "msg", "msg", std::move(msg),
+                    "keyword_match", json_object("type", t->only_word ? "only_word" : "first_word", "keyword", t->keyword),
+                    "flow", json_object("uuid", t->flow_uuid, "name", f ? f->name : std::string()),
+                    "triggered_on", format_iso_time(s.clock.now));
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::start_flow(assets, contact, session, t->flow_uuid, trigger, host);
+      return flows::start_flow(assets, contact, session, t->flow_uuid, std::move(trigger), host);
     });
   } else if (waiting) {
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::resume_with_msg(assets, contact, session, msg, host);
+      return flows::resume_with_msg(assets, contact, session, std::move(msg), host);
     });
   } else if (!assets.catchall_flow_uuid.empty()) {
-    const json trigger = {{"type", "msg"}, {"msg", msg}, {"flow", {{"uuid", assets.catchall_flow_uuid}}},
-                          {"triggered_on", format_iso_time(s.clock.now)}};
+    json trigger = json_object("type", "msg", "msg", std::move(msg), "flow", json_object("uuid", assets.catchall_flow_uuid),
+                               "triggered_on", format_iso_time(s.clock.now));
     run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
-      return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, trigger, host);
+      return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, std::move(trigger), host);
     });
   } else if (!s.sms.settings.unknown_reply.empty()) {
     log_out(s, c.from, s.sms.settings.unknown_reply, {});

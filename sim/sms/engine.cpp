@@ -4,8 +4,10 @@
 #include <cstdio>
 #include <set>
 
+#include "core/json_object.h"
 #include "core/time.h"
 #include "sms/expr/expressions.h"
+#include "sms/flow_context.h"
 #include "sms/router_tests.h"
 #include "sms/text.h"
 
@@ -34,68 +36,6 @@ std::string new_uuid(Rng& rng) {
   put(24, b & 0xFFFFFFFFFFFFULL, 12);
   return out;
 }
-
-namespace {
-
-json flow_ref(const Flow* f) { return f ? json{{"uuid", f->uuid}, {"name", f->name}} : json(nullptr); }
-
-std::string first_name(const std::string& name) {
-  const auto w = text::words(name);
-  return w.empty() ? std::string() : w.front();
-}
-
-json result_json(const RunResult& r) {
-  json j = {{"__default__", r.value}, {"name", r.name}, {"value", r.value}, {"category", r.category},
-            {"category_localized", r.category_localized.empty() ? r.category : r.category_localized},
-            {"input", r.input}, {"node_uuid", r.node_uuid}, {"created_on", format_iso_time(r.created_on)}};
-  if (!r.extra.is_null()) j["extra"] = r.extra;
-  return j;
-}
-
-json results_json(const Run& run) {
-  json out = json::object();
-  for (const auto& [key, r] : run.results) out[key] = result_json(r);
-  return out;
-}
-
-// The contact's part of the context: @contact, @fields and @urns.
-void set_contact_context(const FlowAssets& assets, const FlowContact& contact, json& ctx) {
-  json groups = json::array();
-  for (const auto& g : contact.groups) {
-    const Ref* ref = assets.group(g);
-    groups.push_back({{"__default__", ref ? ref->name : g}, {"uuid", g}, {"name", ref ? ref->name : g}});
-  }
-  json fields = json::object();
-  for (const auto& f : assets.fields) fields[f.key] = nullptr;
-  for (const auto& [k, v] : contact.fields) fields[k] = v;
-  json urns = json::object();
-  for (const auto& u : contact.urns) {
-    const auto colon = u.find(':');
-    const std::string scheme = colon == std::string::npos ? "tel" : u.substr(0, colon);
-    if (!urns.contains(scheme)) urns[scheme] = u;
-  }
-  ctx["contact"] = {{"__default__", contact.name},
-                    {"uuid", contact.uuid},
-                    {"name", contact.name},
-                    {"first_name", first_name(contact.name)},
-                    {"language", contact.language},
-                    {"created_on", format_iso_time(contact.created_on)},
-                    {"urn", contact.urns.empty() ? json(nullptr) : json(contact.urns.front())},
-                    {"urns", contact.urns},
-                    {"groups", std::move(groups)},
-                    {"fields", fields}};
-  ctx["fields"] = std::move(fields);
-  ctx["urns"] = std::move(urns);
-}
-
-json input_context(const json& input) {
-  if (!input.is_object()) return nullptr;
-  json in = input;
-  in["__default__"] = input.value("text", "");
-  return in;
-}
-
-}  // namespace
 
 json contact_to_json(const FlowContact& c) {
   json fields = json::object();
@@ -126,42 +66,6 @@ json session_to_json(const FlowSession& s) {
           {"expires_on", s.expires_on}, {"sprints", s.sprints}, {"webhook", s.webhook}};
 }
 
-json build_context(const FlowAssets& assets, const FlowContact& contact, const FlowSession& session, int run_index,
-                   const Host& host) {
-  json ctx = {{"globals", host.globals},
-              {"input", input_context(session.input)},
-              {"trigger", session.trigger.is_null() ? json::object() : session.trigger},
-              {"webhook", session.webhook}, {"locals", json::object()}};
-  set_contact_context(assets, contact, ctx);
-  const json& c = ctx["contact"];
-  const json& fields = ctx["fields"];
-  const json& urns = ctx["urns"];
-  if (run_index >= 0 && run_index < static_cast<int>(session.runs.size())) {
-    const Run& run = session.runs[static_cast<size_t>(run_index)];
-    // @run.results is not built: it repeats @results, and building the context is the engine's hot path.
-    ctx["results"] = results_json(run);
-    ctx["run"] = {{"uuid", run.uuid}, {"flow", flow_ref(assets.flow(run.flow_uuid))}, {"status", run.status},
-                  {"created_on", format_iso_time(run.created_on)}};
-    ctx["node"] = {{"uuid", run.path.empty() ? "" : run.path.back().node_uuid}};
-    auto related = [&](const Run& other) {
-      const json res = results_json(other);
-      return json{{"__default__", assets.flow(other.flow_uuid) ? assets.flow(other.flow_uuid)->name : other.flow_uuid},
-                  {"uuid", other.uuid}, {"flow", flow_ref(assets.flow(other.flow_uuid))}, {"status", other.status},
-                  {"run", {{"status", other.status}, {"uuid", other.uuid}}}, {"results", res}, {"contact", c},
-                  {"fields", fields}, {"urns", urns}};
-    };
-    if (run.parent >= 0) ctx["parent"] = related(session.runs[static_cast<size_t>(run.parent)]);
-    for (int i = static_cast<int>(session.runs.size()) - 1; i > run_index; --i)
-      if (session.runs[static_cast<size_t>(i)].parent == run_index) {
-        ctx["child"] = related(session.runs[static_cast<size_t>(i)]);
-        break;
-      }
-  } else {
-    ctx["results"] = json::object();
-  }
-  return ctx;
-}
-
 namespace {
 
 constexpr int kMaxStepsPerSprint = 200;
@@ -182,7 +86,7 @@ std::string operand_result_key(const std::string& operand) {
 class Engine {
  public:
   Engine(const FlowAssets& a, FlowContact& c, FlowSession& s, Host& h, Sprint& sp)
-      : assets_(a), contact_(c), session_(s), host_(h), sprint_(sp) {
+      : assets_(a), contact_(c), session_(s), host_(h), sprint_(sp), ctx_(a, c, s, h) {
     env_.now = h.now;
     env_.utc_offset_minutes = h.utc_offset_minutes;
     env_.date_format = h.date_format;
@@ -196,11 +100,11 @@ class Engine {
     settle();
   }
 
-  void resume_msg(const json& msg) {
+  void resume_msg(json msg) {
     const int r = session_.waiting_run();
     if (r < 0) return;
-    session_.input = msg;
-    if (!ctx_dirty_) ctx_["input"] = input_context(msg);
+    session_.input = std::move(msg);
+    ctx_.stale(FlowContext::kInput);
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.had_input = true;
     continue_waiting(r, false);
@@ -232,45 +136,30 @@ class Engine {
   ExprEnv env_;
   int steps_ = 0;
   bool failed_ = false;
-  json ctx_;
-  int ctx_run_ = -2;
-  bool ctx_dirty_ = true;
+  FlowContext ctx_;
 
   std::string now_iso() const { return format_iso_time(host_.now); }
+
+  // Events other than the messages to send are built only when the host wants them.
+  bool all_events() const { return host_.all_events; }
 
   void emit(json e) {
     e["created_on"] = now_iso();
     sprint_.events.push_back(std::move(e));
   }
 
-  void error(const std::string& text) { emit({{"type", "error"}, {"text", text}}); }
+  void error(const std::string& text) {
+    if (all_events()) emit({{"type", "error"}, {"text", text}});
+  }
 
   const Flow* flow_of(int r) const { return assets_.flow(session_.runs[static_cast<size_t>(r)].flow_uuid); }
 
-  // The expression context, rebuilt only after something it shows has changed.
-  const json& context(int r) {
-    if (ctx_dirty_ || ctx_run_ != r) {
-      ctx_ = build_context(assets_, contact_, session_, r, host_);
-      ctx_run_ = r;
-      ctx_dirty_ = false;
-    } else if (r >= 0) {
-      const Run& run = session_.runs[static_cast<size_t>(r)];
-      ctx_["node"]["uuid"] = run.path.empty() ? "" : run.path.back().node_uuid;
-    }
-    return ctx_;
-  }
-  void touched() { ctx_dirty_ = true; }
-  // A run's status shows in @run (its own run) and in @parent/@child (others): patch or rebuild.
-  void run_status_changed(int r) {
-    if (!ctx_dirty_ && ctx_run_ == r && session_.runs.size() == 1)
-      ctx_["run"]["status"] = session_.runs[static_cast<size_t>(r)].status;
-    else
-      touched();
-  }
+  // A run's status shows in @run (its own run) and in @parent/@child (others).
+  void run_status_changed(int r) { ctx_.stale(r == ctx_.run() ? FlowContext::kRun : FlowContext::kRelated); }
 
   std::string render(int r, const std::string& tmpl) {
     if (tmpl.find('@') == std::string::npos) return tmpl;
-    RenderResult res = render_template(tmpl, context(r), env_);
+    RenderResult res = render_template(tmpl, ctx_.for_template(r, tmpl), env_);
     for (const auto& e : res.errors) error(e);
     return res.text;
   }
@@ -295,9 +184,9 @@ class Engine {
     run.parent = parent;
     run.created_on = run.modified_on = host_.now;
     session_.runs.push_back(std::move(run));
-    touched();
+    ctx_.stale(FlowContext::kAll);  // a new run may be the @child of the context's run
     const int r = static_cast<int>(session_.runs.size()) - 1;
-    emit({{"type", "run_started"}, {"run_uuid", session_.runs.back().uuid}, {"flow", flow_ref(&flow)}});
+    if (all_events()) emit(json_object("type", "run_started", "run_uuid", session_.runs.back().uuid, "flow", flow_ref(&flow)));
     return r;
   }
 
@@ -307,13 +196,11 @@ class Engine {
     Run& run = session_.runs[static_cast<size_t>(r)];
     RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
     const std::string key = result_key(name);
-    if (!ctx_dirty_ && ctx_run_ == r) {  // update the cached context in place
-      ctx_["results"][key] = result_json(res);
-    } else {
-      touched();
-    }
+    if (ctx_.run() != r) ctx_.stale(FlowContext::kRelated);
+    if (!run.results_context.is_null()) run.results_context[key] = result_json(res);  // kept up to date
     run.results[key] = std::move(res);
-    json e = {{"type", "run_result_changed"}, {"name", name}, {"value", value}, {"category", category}};
+    if (!all_events()) return;
+    json e = json_object("type", "run_result_changed", "name", name, "value", value, "category", category);
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
     if (!input.empty()) e["input"] = input;
     if (!extra.is_null()) e["extra"] = extra;
@@ -331,22 +218,28 @@ class Engine {
     const std::string body = render(r, text.is_array() ? text[0].get<std::string>() : a.text);
     json qr_src = localized(r, a.uuid, "quick_replies");
     const std::vector<std::string> qrs = qr_src.is_array() ? qr_src.get<std::vector<std::string>>() : a.quick_replies;
-    json quick = json::array();
-    for (const auto& q : qrs) quick.push_back({{"text", render(r, q)}, {"type", "text"}});
+    std::vector<std::string> quick_texts;
+    for (const auto& q : qrs) quick_texts.push_back(render(r, q));
     if (contact_.urns.empty()) {
       error("impossible d'envoyer le message : le contact n'a pas de numéro");
       return;
     }
+    json quick = json::array();
+    if (all_events())
+      for (const auto& q : quick_texts) quick.push_back(json_object("text", q, "type", "text"));
     const size_t n = a.all_urns ? contact_.urns.size() : 1;
     for (size_t i = 0; i < n; ++i) {
-      json msg = {{"uuid", new_uuid(*host_.rng)}, {"urn", contact_.urns[i]}, {"text", body}};
+      const std::string uuid = new_uuid(*host_.rng);
+      sprint_.messages.push_back(OutMessage{{contact_.urns[i]}, {}, {}, body, quick_texts});
+      if (!all_events()) continue;
+      json msg = json_object("uuid", uuid, "urn", contact_.urns[i], "text", body);
       if (!quick.empty()) msg["quick_replies"] = quick;
       if (!a.attachments.empty()) {
         json att = json::array();
         for (const auto& t : a.attachments) att.push_back(render(r, t));
         msg["attachments"] = att;
       }
-      emit({{"type", "msg_created"}, {"msg", msg}});
+      emit(json_object("type", "msg_created", "msg", std::move(msg)));
     }
   }
 
@@ -354,7 +247,8 @@ class Engine {
     const Flow* f = flow_of(r);
     const std::string lang = f ? f->language : "fra";
     const std::string body = render(r, a.text);
-    json urns = json::array();
+    OutMessage out;
+    out.text = body;
     for (const auto& u : a.urns) {
       std::string v = text::trim(render(r, u));
       if (v.empty()) {
@@ -362,8 +256,13 @@ class Engine {
         continue;
       }
       if (v.find(':') == std::string::npos) v = "tel:" + v;
-      urns.push_back(v);
+      out.urns.push_back(std::move(v));
     }
+    for (const auto& c : a.contacts) out.contact_uuids.push_back(c.uuid);
+    for (const auto& g : a.groups) out.group_uuids.push_back(g.uuid);
+    const json urns = out.urns;
+    sprint_.messages.push_back(std::move(out));
+    if (!all_events()) return;
     json contacts = json::array();
     for (const auto& c : a.contacts) contacts.push_back({{"uuid", c.uuid}, {"name", c.name}});
     json translations = {{lang, {{"text", body}}}};
@@ -381,20 +280,26 @@ class Engine {
     WebhookResponse resp;
     if (host_.webhook) resp = host_.webhook(req);
     const bool ok = resp.status_code >= 200 && resp.status_code < 300;
-    const std::string status = resp.status_code == 0 ? "connection_error" : ok ? "success" : "response_error";
-    std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
-    for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
-    request += "\r\n" + req.body;
-    json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
-               {"elapsed_ms", 0}, {"retries", 0}};
-    if (resp.status_code) {
-      ev["status_code"] = resp.status_code;
-      ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
+    if (all_events()) {
+      const std::string status = resp.status_code == 0 ? "connection_error" : ok ? "success" : "response_error";
+      std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
+      for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
+      request += "\r\n" + req.body;
+      json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
+                 {"elapsed_ms", 0}, {"retries", 0}};
+      if (resp.status_code) {
+        ev["status_code"] = resp.status_code;
+        ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
+      }
+      emit(std::move(ev));
     }
-    emit(std::move(ev));
-    json parsed = json::parse(resp.body, nullptr, false);
-    session_.webhook = parsed.is_discarded() ? json(nullptr) : parsed;
-    if (!ctx_dirty_) ctx_["webhook"] = session_.webhook;
+    if (resp.has_value) {
+      session_.webhook = std::move(resp.value);
+    } else {
+      json parsed = json::parse(resp.body, nullptr, false);
+      session_.webhook = parsed.is_discarded() ? json(nullptr) : std::move(parsed);
+    }
+    ctx_.stale(FlowContext::kWebhook);
     if (!a.result_name.empty())
       save_result(r, a.result_name, std::to_string(resp.status_code), ok ? "Success" : "Failure", "",
                   req.method + " " + req.url, node.uuid, session_.webhook);
@@ -402,10 +307,10 @@ class Engine {
 
   void exec(int r, const Action& a, const Node& node) {
     exec_action(r, a, node);
-    // Contact actions change @contact, @fields and @urns: refresh that part of the cached context.
-    // (Results and @webhook are refreshed where they are saved.)
-    if (!ctx_dirty_ && (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos))
-      set_contact_context(assets_, contact_, ctx_);
+    // Contact actions change @contact, @fields and @urns, also shown in @parent and @child.
+    // (Results and @webhook are marked where they are saved.)
+    if (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos)
+      ctx_.stale(FlowContext::kContact | FlowContext::kRelated);
   }
 
   void exec_action(int r, const Action& a, const Node& node) {
@@ -422,19 +327,20 @@ class Engine {
       const std::string name = !a.field.name.empty() ? a.field.name : def ? def->name : a.field.uuid;
       if (value.empty()) contact_.fields.erase(a.field.uuid);
       else contact_.fields[a.field.uuid] = value;
-      emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
+      if (all_events())
+        emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
             {"value", value.empty() ? json(nullptr) : json{{"text", value}}}});
     } else if (a.type == "set_contact_name") {
       const std::string name = text::trim(render(r, a.name));
       if (name != contact_.name) {
         contact_.name = name;
-        emit({{"type", "contact_name_changed"}, {"name", name}});
+        if (all_events()) emit({{"type", "contact_name_changed"}, {"name", name}});
       }
     } else if (a.type == "set_contact_language") {
       const std::string lang = text::trim(render(r, a.language));
       if (lang != contact_.language) {
         contact_.language = lang;
-        emit({{"type", "contact_language_changed"}, {"language", lang}});
+        if (all_events()) emit({{"type", "contact_language_changed"}, {"language", lang}});
       }
     } else if (a.type == "add_contact_groups") {
       json added = json::array();
@@ -443,7 +349,7 @@ class Engine {
           contact_.groups.push_back(g.uuid);
           added.push_back({{"uuid", g.uuid}, {"name", g.name}});
         }
-      if (!added.empty()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
+      if (!added.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
     } else if (a.type == "remove_contact_groups") {
       json removed = json::array();
       for (auto it = contact_.groups.begin(); it != contact_.groups.end();) {
@@ -457,9 +363,9 @@ class Engine {
           ++it;
         }
       }
-      if (!removed.empty()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
+      if (!removed.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
     } else if (a.type == "add_input_labels") {
-      if (session_.input.is_object())
+      if (session_.input.is_object() && all_events())
         emit({{"type", "input_labels_added"}, {"input_uuid", session_.input.value("uuid", "")}, {"labels", group_refs(a.labels)}});
     } else if (a.type == "call_webhook") {
       call_webhook(r, a, node);
@@ -469,6 +375,7 @@ class Engine {
   Step& add_step(int r, const Node* node) {
     Run& run = session_.runs[static_cast<size_t>(r)];
     run.path.push_back(Step{new_uuid(*host_.rng), node->uuid, "", host_.now});
+    ctx_.stale(FlowContext::kNode);
     run.modified_on = host_.now;
     return run.path.back();
   }
@@ -496,11 +403,19 @@ class Engine {
       tenv.utc_offset_minutes = host_.utc_offset_minutes;
       tenv.date_format = host_.date_format;
       tenv.default_country = host_.default_country;
-      for (const auto& g : contact_.groups) {
-        const Ref* ref = assets_.group(g);
-        tenv.contact_groups.emplace_back(g, ref ? ref->name : g);
+      // Groups and result categories only for the tests that read them (copying them is not free).
+      bool groups = false, categories = false;
+      for (const auto& c : rt.cases) {
+        groups = groups || c.type == "has_group";
+        categories = categories || c.type == "has_category";
       }
-      for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
+      if (groups)
+        for (const auto& g : contact_.groups) {
+          const Ref* ref = assets_.group(g);
+          tenv.contact_groups.emplace_back(g, ref ? ref->name : g);
+        }
+      if (categories)
+        for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
       for (const auto& c : rt.cases) {
         std::vector<std::string> args;
         for (const auto& a : c.arguments) args.push_back(render(r, a));
@@ -522,7 +437,7 @@ class Engine {
         value = operand;
       }
     }
-    sprint_.segments.push_back({{"node_uuid", node.uuid}, {"operand", operand}, {"time", now_iso()}});
+    if (host_.segments) sprint_.segments.push_back({{"node_uuid", node.uuid}, {"operand", operand}, {"time", now_iso()}});
     if (cat && !rt.result_name.empty()) {
       json loc = localized(r, cat->uuid, "name");
       const std::string input = session_.input.is_object() && rt.wait.type == "msg" ? session_.input.value("text", operand) : operand;
@@ -542,7 +457,9 @@ class Engine {
       return nullptr;
     }
     if (!run.path.empty()) run.path.back().exit_uuid = exit->uuid;
-    if (!sprint_.segments.empty() && sprint_.segments.back().value("node_uuid", "") == node.uuid &&
+    if (!host_.segments) {
+      // the flow view's moves are not wanted
+    } else if (!sprint_.segments.empty() && sprint_.segments.back().value("node_uuid", "") == node.uuid &&
         !sprint_.segments.back().contains("exit_uuid")) {
       sprint_.segments.back()["exit_uuid"] = exit->uuid;
       sprint_.segments.back()["destination_uuid"] = exit->destination_uuid;
@@ -575,7 +492,8 @@ class Engine {
           error("flux introuvable : " + a.flow.uuid);
           continue;
         }
-        emit({{"type", "flow_entered"}, {"flow", flow_ref(child_flow)},
+        if (all_events())
+          emit({{"type", "flow_entered"}, {"flow", flow_ref(child_flow)},
               {"parent_run_uuid", session_.runs[static_cast<size_t>(r)].uuid}, {"terminal", a.terminal}});
         const int child = new_run(*child_flow, r);
         inline_children_.insert(child);
@@ -606,7 +524,8 @@ class Engine {
     const Flow* f = flow_of(r);
     session_.timeout_on = node.router->wait.timeout_seconds ? host_.now + node.router->wait.timeout_seconds : 0;
     session_.expires_on = f && f->expire_after_minutes ? host_.now + f->expire_after_minutes * 60 : 0;
-    json e = {{"type", "msg_wait"}};
+    if (!all_events()) return;
+    json e = json_object("type", "msg_wait");
     if (node.router->wait.timeout_seconds) e["timeout_seconds"] = node.router->wait.timeout_seconds;
     if (session_.expires_on) e["expires_on"] = format_iso_time(session_.expires_on);
     emit(std::move(e));
@@ -634,7 +553,7 @@ class Engine {
     run.status = status;
     run.exited_on = run.modified_on = host_.now;
     run_status_changed(r);
-    emit({{"type", "run_ended"}, {"run_uuid", run.uuid}, {"flow", flow_ref(flow_of(r))}, {"status", status}});
+    if (all_events()) emit(json_object("type", "run_ended", "run_uuid", run.uuid, "flow", flow_ref(flow_of(r)), "status", status));
   }
 
   // Ends run `r`; a parent waiting on it continues. Returns true if the session waits again.
@@ -677,7 +596,8 @@ void interrupt_session(FlowSession& session, Host& host, Sprint& sprint) {
     if (run.status != "waiting" && run.status != "active") continue;
     run.status = "interrupted";
     run.exited_on = run.modified_on = host.now;
-    sprint.events.push_back({{"type", "run_ended"}, {"created_on", format_iso_time(host.now)}, {"run_uuid", run.uuid},
+    if (host.all_events)
+      sprint.events.push_back({{"type", "run_ended"}, {"created_on", format_iso_time(host.now)}, {"run_uuid", run.uuid},
                              {"flow", {{"uuid", run.flow_uuid}}}, {"status", "interrupted"}});
   }
   session.status = "interrupted";
@@ -685,17 +605,18 @@ void interrupt_session(FlowSession& session, Host& host, Sprint& sprint) {
 }
 
 Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const std::string& flow_uuid,
-                  const json& trigger, Host& host) {
+                  json trigger, Host& host) {
   Sprint sprint;
   interrupt_session(session, host, sprint);
   const Flow* flow = assets.flow(flow_uuid);
   session = FlowSession{};
   session.uuid = new_uuid(*host.rng);
-  session.trigger = trigger;
   if (trigger.is_object() && trigger.contains("msg")) session.input = trigger["msg"];
+  session.trigger = std::move(trigger);
   session.sprints = 1;
   if (!flow) {
-    sprint.events.push_back({{"type", "error"}, {"created_on", format_iso_time(host.now)}, {"text", "flux introuvable : " + flow_uuid}});
+    if (host.all_events)
+      sprint.events.push_back({{"type", "error"}, {"created_on", format_iso_time(host.now)}, {"text", "flux introuvable : " + flow_uuid}});
     session.status = "failed";
     return sprint;
   }
@@ -718,8 +639,8 @@ Sprint next_sprint(const FlowAssets& assets, FlowContact& contact, FlowSession& 
 
 }  // namespace
 
-Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const json& msg, Host& host) {
-  return next_sprint(assets, contact, session, host, [&](Engine& e) { e.resume_msg(msg); });
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, json msg, Host& host) {
+  return next_sprint(assets, contact, session, host, [&](Engine& e) { e.resume_msg(std::move(msg)); });
 }
 
 Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host) {

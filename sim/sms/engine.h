@@ -44,6 +44,8 @@ struct Run {
   int parent = -1;                           // index of the parent run in the session
   std::int64_t created_on = 0, modified_on = 0, exited_on = 0;
   bool had_input = false;
+  // @results as expressions see them, kept across sprints; a cache, not part of the state (null: not built).
+  mutable nlohmann::json results_context;
 };
 
 struct FlowSession {
@@ -70,6 +72,10 @@ struct WebhookRequest {
 struct WebhookResponse {
   int status_code = 0;  // 0: connection error
   std::string body;
+  // A host that has the body as JSON already gives it here (then `body` may be left empty when the
+  // host does not want events); the engine parses `body` otherwise.
+  bool has_value = false;
+  nlohmann::json value;
 };
 
 // What the engine needs from its surroundings.
@@ -81,19 +87,33 @@ struct Host {
   Rng* rng = nullptr;  // for uuids and random routers; must be set
   std::function<WebhookResponse(const WebhookRequest&)> webhook;
   nlohmann::json globals = nlohmann::json::object();
+  // What a sprint reports besides its messages: the events and the node moves, only when the caller
+  // shows or keeps them (a replay needs neither).
+  bool all_events = true;
+  bool segments = true;
+};
+
+// A message a sprint sends (what its msg_created or broadcast_created event says), for the host's
+// message log: built whether or not the host wants the events.
+struct OutMessage {
+  std::vector<std::string> urns;  // a message: the contact's URN(s); a broadcast: its rendered URNs
+  std::vector<std::string> contact_uuids, group_uuids;  // a broadcast's contacts and groups
+  std::string text;
+  std::vector<std::string> quick_replies;  // rendered; messages only
 };
 
 // The events of one sprint, in RapidPro's shapes ({"type": "msg_created", "created_on": ..., ...}).
 struct Sprint {
   std::vector<nlohmann::json> events;
   std::vector<nlohmann::json> segments;  // node -> node moves, for the flow view
+  std::vector<OutMessage> messages;      // in the order of their events
 };
 
 // Starts `flow_uuid` for the contact; any previous session is interrupted first.
 Sprint start_flow(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const std::string& flow_uuid,
-                  const nlohmann::json& trigger, Host& host);
+                  nlohmann::json trigger, Host& host);
 // Resumes a waiting session with an incoming message.
-Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, const nlohmann::json& msg,
+Sprint resume_with_msg(const FlowAssets& assets, FlowContact& contact, FlowSession& session, nlohmann::json msg,
                        Host& host);
 // Resumes a waiting session because its wait timed out ("No Response").
 Sprint resume_with_timeout(const FlowAssets& assets, FlowContact& contact, FlowSession& session, Host& host);

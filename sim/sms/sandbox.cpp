@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cases/cases.h"
+#include "core/json_object.h"
 #include "core/state.h"
 #include "sms/text.h"
 
@@ -44,7 +45,12 @@ std::map<std::string, std::string> query_params(const std::string& query) {
   return out;
 }
 
-flows::WebhookResponse reply(int status, const json& body) { return {status, dump_json(body)}; }
+// The response as the engine takes it: the JSON value, and its text when the events show it.
+flows::WebhookResponse reply(int status, json body, bool record) {
+  flows::WebhookResponse r{status, record ? dump_json(body) : std::string(), true, json()};
+  r.value = std::move(body);
+  return r;
+}
 
 // A place of the world named by free text ("Socoura", "sévaré"), or by id.
 const Location* find_place(const World& w, const std::string& text) {
@@ -60,16 +66,9 @@ const Location* find_place(const World& w, const std::string& text) {
 
 json service_json(const World& w, const Service& s, bool fallback) {
   const Location* l = w.find_location(s.location);
-  return {{"found", true},
-          {"fallback", fallback},
-          {"id", s.id},
-          {"name", s.name},
-          {"type", s.type},
-          {"urn", s.phone},
-          {"phone", s.phone.rfind("tel:", 0) == 0 ? s.phone.substr(4) : s.phone},
-          {"location", s.location},
-          {"location_name", l ? l->name : s.location},
-          {"organisation", s.organisation}};
+  return json_object("found", true, "fallback", fallback, "id", s.id, "name", s.name, "type", s.type, "urn", s.phone,
+                     "phone", s.phone.rfind("tel:", 0) == 0 ? s.phone.substr(4) : s.phone, "location", s.location,
+                     "location_name", l ? l->name : s.location, "organisation", s.organisation);
 }
 
 // The competent service: the requested type in the place, then up its cercle and region; if none of
@@ -127,7 +126,7 @@ std::string str(const json& body, const char* key) {
 flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& contact, const flows::WebhookRequest& req,
                                        bool record, std::vector<Event>& events) {
   const std::string prefix = "kalan:";
-  if (req.url.rfind(prefix, 0) != 0) return {0, ""};  // the sandbox never reaches the network
+  if (req.url.rfind(prefix, 0) != 0) return flows::WebhookResponse{};  // the sandbox never reaches the network
   std::string rest = req.url.substr(prefix.size());
   while (!rest.empty() && rest[0] == '/') rest.erase(0, 1);
   const size_t q = rest.find('?');
@@ -148,8 +147,8 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
     }
     bool fallback = false;
     const Service* s = competent_service(w, str(body, "type"), place, fallback);
-    if (!s) return reply(404, {{"found", false}});
-    return reply(200, service_json(w, *s, fallback));
+    if (!s) return reply(404, {{"found", false}}, record);
+    return reply(200, service_json(w, *s, fallback), record);
   }
 
   if (route == "reports/create") {
@@ -197,12 +196,12 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
     json out = {{"reference", r.reference}, {"case_id", r.case_id}};
     if (service) out["service"] = service_json(w, *service, false);
     state.sms.reports.push_back(std::move(r));
-    return reply(201, out);
+    return reply(201, std::move(out), record);
   }
 
   if (route == "reports/find" || route == "reports/follow_up") {
     SmsReport* r = find_report(state.sms, str(body, "reference"));
-    if (!r) return reply(404, {{"found", false}, {"reference", str(body, "reference")}});
+    if (!r) return reply(404, {{"found", false}, {"reference", str(body, "reference")}}, record);
     if (route == "reports/follow_up") r->follow_ups.push_back(str(body, "text"));
     const Service* s = w.find_service(r->service_id);
     return reply(200, {{"found", true},
@@ -211,9 +210,10 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
                        {"child_name", r->child_name},
                        {"case_id", r->case_id},
                        {"service_name", s ? s->name : ""},
-                       {"follow_ups", r->follow_ups.size()}});
+                       {"follow_ups", r->follow_ups.size()}},
+                 record);
   }
-  return reply(404, {{"error", "adresse inconnue du bac à sable : " + req.url}});
+  return reply(404, {{"error", "adresse inconnue du bac à sable : " + req.url}}, record);
 }
 
 }  // namespace kalan

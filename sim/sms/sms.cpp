@@ -12,10 +12,25 @@ constexpr size_t kMaxSms = 1600;  // ten concatenated SMS parts
 }
 
 const flows::FlowContact* SmsState::contact_by_urn(const std::string& urn) const {
-  for (const auto& c : contacts)
-    for (const auto& u : c.urns)
-      if (u == urn) return &c;
-  return nullptr;
+  if (urn_indexed > contacts.size()) {  // contacts were replaced: index them again
+    urn_index.clear();
+    urn_indexed = 0;
+  }
+  for (; urn_indexed < contacts.size(); ++urn_indexed)
+    for (const auto& u : contacts[urn_indexed].urns) urn_index.emplace(u, urn_indexed);  // keeps the first
+  const auto it = urn_index.find(urn);
+  if (it == urn_index.end()) return nullptr;
+  const flows::FlowContact& c = contacts[it->second];
+  for (const auto& u : c.urns)
+    if (u == urn) return &c;
+  // The index is out of date (contacts replaced by as many others): rebuild it once.
+  urn_index.clear();
+  urn_indexed = 0;
+  return contact_by_urn(urn);
+}
+
+flows::FlowContact* SmsState::contact_by_urn(const std::string& urn) {
+  return const_cast<flows::FlowContact*>(static_cast<const SmsState*>(this)->contact_by_urn(urn));
 }
 
 const flows::FlowContact* SmsState::contact_by_uuid(const std::string& uuid) const {

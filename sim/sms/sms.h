@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,8 +57,15 @@ struct SmsState {
   std::map<std::string, flows::FlowSession> sessions;     // by contact uuid
   std::vector<SmsReport> reports;
 
+  // The first contact with this URN, or null.
   const flows::FlowContact* contact_by_urn(const std::string& urn) const;
+  flows::FlowContact* contact_by_urn(const std::string& urn);
   const flows::FlowContact* contact_by_uuid(const std::string& uuid) const;
+
+  // URN -> position in `contacts` of its first contact, for contact_by_urn: a cache, not part of the state
+  // (never saved or hashed). It takes in contacts as they are appended; a contact's URNs never change.
+  mutable std::unordered_map<std::string, size_t> urn_index;
+  mutable size_t urn_indexed = 0;  // contacts[0, urn_indexed) are in urn_index
 };
 
 // An SMS arrives at the short code from a phone.

@@ -293,6 +293,27 @@ TEST_CASE("the same conversation replays to the same state") {
   CHECK(b.hash() == a.session.hash());
 }
 
+TEST_CASE("a silent replay (no events built) reaches the same state, messages and reports included") {
+  // Without events the engine builds only the messages it sends: the state must not notice.
+  Conversation a;
+  a.say(kAmadou, "prot");  // registration: contact name, fields and groups change
+  for (const char* t : {"Amadou Traoré", "CDPE Socoura", "Socoura", "1", "oui"}) a.say(kAmadou, t);
+  for (const char* t : {"Jam", "Awa Diallo 12 f", "2", "Socoura", "oui"}) a.say(kSeydou, t);  // two webhooks, a broadcast
+  a.say(kCsref, "PEC REF-0001 OK");  // follow-up: relayed to the reporter
+  a.say("tel:+22370009999", "bonjour");  // a new number: catch-all
+  REQUIRE(a.session.state().sms.reports.size() == 1);
+  REQUIRE(a.session.state().sms.reports[0].follow_ups.size() == 1);
+  Session silent(load_ok(Conversation::quiet(scenario_json())));
+  silent.set_record_events(false);
+  for (const auto& cmd : a.session.commands()) {
+    const ApplyResult r = silent.submit(cmd);
+    REQUIRE(r.ok);
+    CHECK(r.events.empty());
+  }
+  CHECK(silent.state().sms.log.size() == a.session.state().sms.log.size());
+  CHECK(silent.hash() == a.session.hash());
+}
+
 TEST_CASE("hostile SMS never crash or hang the flows, and the session still replays") {
   Conversation c;
   Rng rng = Rng::from_seed(42);

@@ -4,8 +4,22 @@
 
 namespace kalan::flows::expr {
 
-Ctx::Ctx(const ExprEnv& e, const nlohmann::json& c) : env(e), context(c) {
+Ctx::Ctx(const ExprEnv& e, const nlohmann::json& c) : env(e), context(&c) {
   if (env.random_seed) rng = Rng::from_seed(*env.random_seed);
+}
+
+Ctx::Ctx(const ExprEnv& e, const ContextEntries& c) : env(e), entries(&c) {
+  if (env.random_seed) rng = Rng::from_seed(*env.random_seed);
+}
+
+const nlohmann::json* Ctx::entry(std::string_view name) const {
+  if (context) return context_entry(*context, name, nullptr);
+  for (const auto& [k, v] : *entries)
+    if (v && k == name) return v;
+  const FoldKey want(name);
+  for (const auto& [k, v] : *entries)  // sorted names, as a JSON object's keys
+    if (v && want.matches(k)) return v;
+  return nullptr;
 }
 
 namespace {
@@ -78,7 +92,7 @@ bool lookup(const std::string& name, const std::shared_ptr<const Scope>& scope, 
     out = *v;
     return true;
   }
-  if (const json* j = context_entry(cx.context, name, nullptr)) {
+  if (const json* j = cx.entry(name)) {
     out = convert(*j, 0, cx);
     return true;
   }
@@ -213,7 +227,7 @@ Slot evaluate_slot(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx
         out.v = *v;
         return out;
       }
-      if (const json* j = context_entry(cx.context, n.str, nullptr)) {
+      if (const json* j = cx.entry(n.str)) {
         out.j = j;
         return out;
       }

@@ -25,9 +25,13 @@ struct Scope {
 // Everything one evaluation needs; it lives for one render or one evaluate call.
 struct Ctx {
   Ctx(const ExprEnv& e, const nlohmann::json& c);
+  Ctx(const ExprEnv& e, const ContextEntries& c);
 
   const ExprEnv& env;
-  const nlohmann::json& context;
+  const nlohmann::json* context = nullptr;   // the context as one JSON object,
+  const ContextEntries* entries = nullptr;   // or as entries held elsewhere
+  // The context's top-level entry matching `name` (exact, then ignoring case); nullptr if none.
+  const nlohmann::json* entry(std::string_view name) const;
   // Context objects and arrays already converted in this evaluation (context data is looked up
   // lazily, by path; only what an expression uses as a whole is converted, once).
   std::vector<std::pair<const nlohmann::json*, Value>> converted;

@@ -121,7 +121,10 @@ bool evaluate_source(std::string_view source, Ctx& cx, Value& out, std::string& 
 
 }  // namespace
 
-RenderResult render_template(std::string_view tmpl, const nlohmann::json& context, const ExprEnv& env) {
+namespace {
+
+template <typename Context>
+RenderResult render_with(std::string_view tmpl, const Context& context, const ExprEnv& env) {
   RenderResult result;
   try {
     const auto compiled = compile_template(tmpl);
@@ -133,7 +136,7 @@ RenderResult render_template(std::string_view tmpl, const nlohmann::json& contex
         continue;
       }
       // An @name that isn't a variable (an e-mail address, "@home") is plain text.
-      if (seg.kind == Segment::Kind::reference && !expr::context_entry(context, seg.top_level, nullptr)) {
+      if (seg.kind == Segment::Kind::reference && !cx.entry(seg.top_level)) {
         result.text += seg.source;
         continue;
       }
@@ -149,6 +152,16 @@ RenderResult render_template(std::string_view tmpl, const nlohmann::json& contex
     result.errors.push_back("error evaluating template: internal error");
   }
   return result;
+}
+
+}  // namespace
+
+RenderResult render_template(std::string_view tmpl, const nlohmann::json& context, const ExprEnv& env) {
+  return render_with(tmpl, context, env);
+}
+
+RenderResult render_template(std::string_view tmpl, const ContextEntries& context, const ExprEnv& env) {
+  return render_with(tmpl, context, env);
 }
 
 RenderResult evaluate_to_text(std::string_view source, const nlohmann::json& context, const ExprEnv& env) {
@@ -172,6 +185,17 @@ std::vector<std::string> template_names(std::string_view tmpl) {
     return compile_template(tmpl)->names;
   } catch (...) {
     return {};
+  }
+}
+
+const std::vector<std::string>& template_names_ref(std::string_view tmpl) {
+  static const std::vector<std::string> none;
+  thread_local std::shared_ptr<const CompiledTemplate> last;  // keeps the names alive
+  try {
+    last = compile_template(tmpl);
+    return last->names;
+  } catch (...) {
+    return none;
   }
 }
 

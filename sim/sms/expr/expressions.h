@@ -28,6 +28,11 @@ struct ExprEnv {
   std::optional<std::uint64_t> random_seed;  // rand() and rand_between() are errors without it
 };
 
+// A context given by its top-level entries, each held by the caller, sorted by name (lower case, no
+// duplicates); a null value is an absent entry. The flow engine keeps its entries from one render to
+// the next instead of copying them into one object. Same lookups as a JSON object with those keys.
+using ContextEntries = std::vector<std::pair<std::string_view, const nlohmann::json*>>;
+
 struct RenderResult {
   std::string text;                 // the rendered text (errors render as RapidPro renders them)
   std::vector<std::string> errors;  // one message per failing expression, RapidPro-like wording
@@ -38,6 +43,7 @@ struct RenderResult {
 // variables (contact, results, ...); an object's "__default__" value is what it renders as.
 // A failing expression renders as empty text and adds "error evaluating <expr>: <reason>" to errors.
 RenderResult render_template(std::string_view tmpl, const nlohmann::json& context, const ExprEnv& env);
+RenderResult render_template(std::string_view tmpl, const ContextEntries& context, const ExprEnv& env);
 // Evaluates one bare expression (no leading @), e.g. "results.age.value + 1", and returns its text form.
 RenderResult evaluate_to_text(std::string_view expr, const nlohmann::json& context, const ExprEnv& env);
 // The top-level context names a template can read, lower-cased, sorted and without duplicates:
@@ -47,6 +53,8 @@ RenderResult evaluate_to_text(std::string_view expr, const nlohmann::json& conte
 // result as with the whole context, so a caller may build only those entries. Parsed templates
 // are cached, so this is cheap to call before each render.
 std::vector<std::string> template_names(std::string_view tmpl);
+// The same names without a copy: valid until the next call of template_names_ref.
+const std::vector<std::string>& template_names_ref(std::string_view tmpl);
 // True if the template parses (for load-time validation of flows); `error` gets the message.
 bool check_template(std::string_view tmpl, std::string* error);
 
