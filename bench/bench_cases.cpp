@@ -3,6 +3,7 @@
 // of several runs) and the process's resident memory for that world.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -18,6 +19,13 @@ using nlohmann::json;
 namespace {
 
 double now_s() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+// CPU time of this thread: on a shared, loaded machine it tells the work done better than wall time.
+double cpu_s() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 long rss_kb() {
   std::ifstream in("/proc/self/status");
@@ -63,7 +71,7 @@ int main(int argc, char** argv) {
     if (!run(s, worker, report)) return 1;
     const std::string id = s.cases.records.back().id;
     if (i % 10 == 0) continue;  // some cases stay identified
-    const char* risk = risks[i % 3];
+    const char* risk = risks[(i / 3) % 3];
     if (!run(s, worker, {{"type", "case.open"}, {"case", id}, {"risk_level", risk}})) return 1;
     run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1A"},
                     {"values", {{"consent_giver", "parent"}, {"consent_services", "oui"}, {"consent_sharing", "oui"}}}});
@@ -93,6 +101,8 @@ int main(int argc, char** argv) {
     f.search = "kassogue";
     f.sort = CaseSort::next_deadline;
   });
+  add("trainer_search_accent", kTrainer, [](CaseFilter& f) { f.search = "kassogue"; });
+  add("trainer_all_by_deadline", kTrainer, [](CaseFilter& f) { f.sort = CaseSort::next_deadline; });
   add("caseworker_all_by_stage", "fkansaye", [](CaseFilter& f) { f.sort = CaseSort::stage; });
   add("supervisor_overdue_high_by_age_desc", "mtembely", [](CaseFilter& f) {
     f.overdue_only = true;
@@ -104,21 +114,24 @@ int main(int argc, char** argv) {
     f.stage = "assessment";
     f.sort = CaseSort::owner;
   });
-  double worst = 0;
+  double worst = 0, worst_cpu = 0;
   std::printf("cases %zu\nbuild_s %.2f\n", s.cases.records.size(), built);
   for (const auto& q : queries) {
     const Actor reader = reader_actor(s, q.reader);
-    double best = 1e9;
+    double best = 1e9, best_cpu = 1e9;
     size_t rows = 0;
-    for (int rep = 0; rep < 7; ++rep) {
-      const double a = now_s();
+    for (int rep = 0; rep < 15; ++rep) {
+      const double a = now_s(), ac = cpu_s();
       rows = query_cases(s, reader, q.filter).size();
+      best_cpu = std::min(best_cpu, cpu_s() - ac);
       best = std::min(best, now_s() - a);
     }
     worst = std::max(worst, best);
-    std::printf("query_ms %-40s %7.3f (%zu rows)\n", q.what, best * 1000, rows);
+    worst_cpu = std::max(worst_cpu, best_cpu);
+    std::printf("query_ms %-40s %7.3f wall %7.3f cpu (%zu rows)\n", q.what, best * 1000, best_cpu * 1000, rows);
   }
-  std::printf("case_list_filter_sort_ms %.3f (budget 5)\n", worst * 1000);
+  std::printf("case_list_filter_sort_ms %.3f wall, %.3f cpu (budget 5; slowest query, best of 15 runs)\n", worst * 1000,
+              worst_cpu * 1000);
   std::printf("rss_mb %.1f (budget 200)\n", static_cast<double>(rss) / 1024.0);
   return 0;
 }

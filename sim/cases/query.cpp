@@ -40,6 +40,49 @@ int stage_rank(const std::string& stage) {
 
 int risk_rank(const std::string& risk) { return risk == "low" ? 1 : risk == "medium" ? 2 : risk == "high" ? 3 : 0; }
 
+// text::fold appended to `out`, without allocating once `out` has grown: ASCII and two-byte UTF-8
+// characters (Latin-1 and Latin Extended, where French accents live) come from a table built with
+// text::fold itself; anything else goes through text::fold. Folding is per character, so the result
+// is the same.
+void fold_append(std::string& out, std::string_view s) {
+  struct Table {
+    std::vector<std::string> folded = std::vector<std::string>(0x800);
+    std::size_t growth = 1;  // bytes out per byte in, at most
+  };
+  static const Table table = [] {
+    Table t;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      const char bytes[] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+      t.folded[c] = text::fold(std::string_view(bytes, 2));
+      t.growth = std::max(t.growth, (t.folded[c].size() + 1) / 2);
+    }
+    return t;
+  }();
+  std::size_t n = out.size();
+  out.resize(n + s.size() * table.growth);
+  char* p = &out[0];
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // a run of ASCII, lowered in a loop the compiler vectorizes
+      std::size_t j = i + 1;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+      const char* in = s.data();
+      for (std::size_t k = i; k < j; ++k) p[n + k - i] = in[k] >= 'A' && in[k] <= 'Z' ? static_cast<char>(in[k] + 32) : in[k];
+      n += j - i;
+      i = j;
+    } else if ((b & 0xE0) == 0xC0 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      const std::string& f = table.folded[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu)];
+      for (char ch : f) p[n++] = ch;
+      i += 2;
+    } else {
+      out.resize(n);
+      out += text::fold(s.substr(i));
+      return;
+    }
+  }
+  out.resize(n);
+}
+
 // The sort key of a row, computed once so the comparator stays cheap.
 struct Row {
   std::size_t index;
@@ -56,6 +99,7 @@ std::vector<std::size_t> query_cases(const State& s, const Actor& reader, const 
   const bool need_stage = !f.stage.empty() || f.sort == CaseSort::stage;
   std::vector<Row> rows;
   rows.reserve(records.size());
+  std::string hay;  // reused: no allocation per case once grown
   for (std::size_t i = 0; i < records.size(); ++i) {
     const CaseRecord& c = records[i];
     if (!f.status.empty() && c.status != f.status) continue;
@@ -70,8 +114,11 @@ std::vector<std::size_t> query_cases(const State& s, const Actor& reader, const 
     if (f.overdue_only && overdue_items(c, s.cases.policy, s.clock.now).empty()) continue;
     if (!needle.empty()) {
       const User* owner = s.world.find_user(c.owner);
-      const std::string hay = text::fold(c.id + " " + c.child_name + " " + c.location + " " + c.summary + " " +
-                                         (owner ? owner->name : c.owner));
+      hay.clear();
+      for (const std::string* part : {&c.id, &c.child_name, &c.location, &c.summary, owner ? &owner->name : &c.owner}) {
+        fold_append(hay, *part);
+        hay += '\n';  // a match never spans two fields
+      }
       if (hay.find(needle) == std::string::npos) continue;
     }
     Row r{i, 0, nullptr};
