@@ -3,11 +3,13 @@
 #   web transfer (gzip of html + js + wasm, fonts and scenarios included) <= 800 KB,
 #   first frame <= 1 s in headless Chromium, wasm heap <= 64 MB on the default scenario,
 #   replay of 100,000 commands >= 500,000 commands/s natively, wasm >= 40 % of native;
-#   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native.
+#   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native;
+#   case list of 10,000 cases with their forms: filter + sort <= 5 ms natively, memory <= 200 MB.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] || scripts/build.sh "web native"
+[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] && [ -x build/native/bench_cases ] ||
+  scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
 for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
@@ -44,3 +46,5 @@ w=$(echo "$wasm" | awk '/^jam_msgs_per_s / {print $2}')
 echo "wasm_vs_native_jam $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 100 * a / b}') (budget >= 40%)"
 hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
 [ "$hn" = "$hw" ] && echo "sms hash identical native/wasm: $hn" || echo "SMS HASH DIFFERS: native $hn wasm $hw"
+echo "== case list (10,000 cases with their forms, native)"
+build/native/bench_cases scenarios/mopti-atelier.json 10000 | sed 's/^/  /'
