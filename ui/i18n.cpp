@@ -296,7 +296,7 @@ const std::map<const char*, Entry, Less>& table() {
       {"alert.transfer_received", {"Transfert {2} reçu : {0}", "Transfer {2} received: {0}"}},
       {"alert.transfer_answered", {"Réponse au transfert {2} de {0}", "Answer to transfer {2} of {0}"}},
       {"alert.transfer_requested", {"Demande de transfert {2} pour {0}", "Transfer request {2} for {0}"}},
-      {"alert.overdue", {"En retard sur {0} : {1}", "Overdue on {0}: {1}"}},
+      {"alert.overdue", {"En retard sur {0} : {3}", "Overdue on {0}: {3}"}},
       {"acc.title", {"Comptes de la structure : {0}", "Accounts of the organisation: {0}"}},
       {"acc.actions", {"Actions", "Actions"}},
       {"acc.edit", {"Modifier", "Edit"}},

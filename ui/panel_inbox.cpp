@@ -19,7 +19,7 @@ void draw_inbox(App& app) {
   for (const Alert* a : alerts) {
     ImGui::PushID(static_cast<int>(a->id));
     ImGui::Separator();
-    const std::string what = trf(("alert." + a->kind).c_str(), {a->case_id, tr_value("approval.", a->ref), a->ref});
+    const std::string what = trf(("alert." + a->kind).c_str(), {a->case_id, tr_value("approval.", a->ref), a->ref, tr_value("deadline.", a->ref)});
     ImGui::PushTextWrapPos(0);
     if (a->read) ImGui::TextDisabled("%s", what.c_str());
     else ImGui::Text("● %s", what.c_str());
