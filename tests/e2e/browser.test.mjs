@@ -245,6 +245,13 @@ try {
     check('phone: on-screen backspace deletes', d.world_search === 'Si', JSON.stringify(d.world_search));
     const shot = await page.screenshot({ path: path.join(outDir, 'phone.png') });
     check('phone: screen is drawn', (await colours(page, shot)) > 20);
+    d = await debug(page);
+    await tap(page, d.anchors['tab.cases']);
+    d = await waitFor(page, (x) => !!x.anchors['cases.user'] && !!x.anchors['cases.search'], 'the case workspace on a phone', 3000).catch(() => debug(page));
+    check('phone: the case workspace opens with its sign-in switch and search', !!d.anchors['cases.user'] && !!d.anchors['cases.search']);
+    const right = Math.max(d.anchors['cases.user'][2], d.anchors['cases.search'][2]);
+    check('phone: the workspace fits the screen width', right <= 390, `right edge ${right}`);
+    await page.screenshot({ path: path.join(outDir, 'phone-cases.png') });
     check('phone: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
