@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "assets.h"
@@ -138,8 +139,10 @@ std::string App::debug_json() const {
 }
 
 void anchor(App& app, const std::string& id) {
+  // Only the part inside the window is clickable (a table row spanning scrolled-off columns).
+  const ImVec2 w0 = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  app.view().anchors[id] = {a.x, a.y, b.x, b.y};
+  app.view().anchors[id] = {std::max(a.x, w0.x), std::max(a.y, w0.y), std::min(b.x, w0.x + ws.x), std::min(b.y, w0.y + ws.y)};
 }
 
 // A tab whose rectangle is published for tests, drawing `body` when selected.

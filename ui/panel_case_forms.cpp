@@ -188,20 +188,15 @@ void draw_fields(Render& r, const std::vector<int>& list, json& values, const js
 void fill(App& app, const CaseRecord& c, const forms::Form& form) {
   CaseView& v = app.view().cases;
   const State& s = app.session()->state();
+  forms::EvalContext ctx;
+  ctx.now = s.clock.now;
+  const forms::Validation check = forms::validate(form, v.draft, ctx);
   if (ImGui::Button(tr("form.back"))) {
     v.open_form.clear();
     return;
   }
   ImGui::SameLine();
-  ImGui::TextUnformatted(form.title.in(language()).c_str());
-  if (!form.description.in(language()).empty()) ImGui::TextWrapped("%s", form.description.in(language()).c_str());
-  forms::EvalContext ctx;
-  ctx.now = s.clock.now;
-  const forms::Validation check = forms::validate(form, v.draft, ctx);
-  Render r{app, form, ctx, check.values, {}, v.show_issues};
-  for (const auto& i : check.issues) r.issues.emplace(i.field, &i);
-  draw_fields(r, form.top, v.draft, check.values, nullptr, "");
-  ImGui::Separator();
+  // Saving sits at the top: long forms scroll, the button stays in reach.
   if (ImGui::Button(tr("form.save"))) {
     v.show_issues = true;
     if (!check.ok()) {
@@ -215,6 +210,13 @@ void fill(App& app, const CaseRecord& c, const forms::Form& form) {
   }
   anchor(app, "form.save");
   show_feedback(app, "form");
+  show_feedback(app, "forms");
+  ImGui::TextUnformatted(form.title.in(language()).c_str());
+  if (!form.description.in(language()).empty()) ImGui::TextWrapped("%s", form.description.in(language()).c_str());
+  ImGui::Separator();
+  Render r{app, form, ctx, check.values, {}, v.show_issues};
+  for (const auto& i : check.issues) r.issues.emplace(i.field, &i);
+  draw_fields(r, form.top, v.draft, check.values, nullptr, "");
 }
 
 }  // namespace

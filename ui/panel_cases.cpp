@@ -152,7 +152,7 @@ void draw_case_list(App& app) {
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##cases", 9, flags)) return;
-  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupScrollFreeze(0, 1);
   for (int i = 0; i < 9; ++i)
     ImGui::TableSetupColumn(tr(cols[i]), i == 0 ? ImGuiTableColumnFlags_DefaultSort : 0, 0, static_cast<ImGuiID>(i));
   ImGui::TableHeadersRow();
@@ -171,7 +171,7 @@ void draw_case_list(App& app) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(r);
-      if (ImGui::Selectable(c.id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(c.id.c_str(), false)) {
         v.open_case = c.id;
         v.open_form.clear();
         v.error.clear();
