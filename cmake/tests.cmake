@@ -15,6 +15,8 @@ add_executable(bench_sms bench/bench_sms.cpp)
 target_link_libraries(bench_sms PRIVATE kalan_sim)
 add_executable(bench_forms bench/bench_forms.cpp)
 target_link_libraries(bench_forms PRIVATE kalan_sim)
+add_executable(bench_cases bench/bench_cases.cpp)
+target_link_libraries(bench_cases PRIVATE kalan_sim)
 
 add_test(NAME core.unit COMMAND kalan_tests)
 add_test(NAME core.unit.wasm COMMAND ${NODE_EXE} --no-experimental-fetch "${KALAN_WEB_DIR}/kalan-tests.js")

@@ -32,7 +32,7 @@ set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRE
 target_link_options(kalan_web PRIVATE ${KALAN_WEB_OPT}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
-  -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_debug_json,_kalan_frames
+  -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_web_drop_file,_kalan_debug_json,_kalan_frames
   -fwasm-exceptions)
 add_custom_command(TARGET kalan_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/app/index.html")

@@ -2,9 +2,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "assets.h"
+#include "cases/alerts.h"
+#include "cases/workflow.h"
 #include "core/hash.h"
 #include "i18n.h"
 #include "panels.h"
@@ -120,13 +123,26 @@ std::string App::debug_json() const {
     j["sms"] = s.sms.log.size();
     j["phone"] = view_.phone;
     j["last_sms"] = s.sms.log.empty() ? "" : s.sms.log.back().text;
+    const CaseView& cv = view_.cases;
+    const CaseRecord* open = cv.open_case.empty() ? nullptr : s.cases.find(cv.open_case);
+    j["cases"] = {{"user", cv.user},
+                  {"total", s.cases.records.size()},
+                  {"listed", cv.listed},
+                  {"search", cv.search},
+                  {"open_case", cv.open_case},
+                  {"stage", open ? case_stage(*open) : ""},
+                  {"open_form", cv.open_form},
+                  {"unread", unread_count(s.cases, cv.user)},
+                  {"error", cv.error}};
   }
   return dump_json(j);
 }
 
 void anchor(App& app, const std::string& id) {
+  // Only the part inside the window is clickable (a table row spanning scrolled-off columns).
+  const ImVec2 w0 = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  app.view().anchors[id] = {a.x, a.y, b.x, b.y};
+  app.view().anchors[id] = {std::max(a.x, w0.x), std::max(a.y, w0.y), std::min(b.x, w0.x + ws.x), std::min(b.y, w0.y + ws.y)};
 }
 
 // A tab whose rectangle is published for tests, drawing `body` when selected.
@@ -157,6 +173,7 @@ void App::frame(float width, float height, float dt) {
   } else {
     draw_clock_bar(*this, dt);
     const bool narrow = width < 760.0f;
+    bool cases_shown = false;
     // Phone layout: every panel is a tab. Wide layout: the event log stays beside the tabs.
     auto tabs = [&](const char* id, bool with_log) {
       if (!ImGui::BeginTabBar(id)) return;
@@ -164,14 +181,25 @@ void App::frame(float width, float height, float dt) {
       if (with_log) tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
       tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
       tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
+      const int unread = unread_count(session_->state().cases, view_.cases.user);
+      const std::string cases = (unread > 0 ? trf("tab.cases_n", {std::to_string(unread)}) : std::string(tr("tab.cases"))) +
+                                "###tab.cases";
+      cases_shown = false;
+      tab(*this, cases.c_str(), "tab.cases", [&] {
+        cases_shown = true;
+        draw_cases(*this);
+      });
       ImGui::EndTabBar();
     };
     if (narrow) {
       tabs("##main", true);
     } else {
-      ImGui::BeginChild("##left", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
+      // The case workspace needs room for its table: the event log narrows while it is shown.
+      const float share = view_.wide_left ? 0.78f : 0.55f;
+      ImGui::BeginChild("##left", ImVec2(ImGui::GetContentRegionAvail().x * share, 0), true);
       tabs("##lefttabs", false);
       ImGui::EndChild();
+      view_.wide_left = cases_shown;
       ImGui::SameLine();
       ImGui::BeginChild("##events", ImVec2(0, 0), true);
       draw_event_log(*this);

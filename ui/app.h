@@ -32,6 +32,39 @@ struct ScenarioEntry {
   Diagnostics errors;
 };
 
+// View state of the CPIMS+ workspace (sign-in, case list, open record, dialogs).
+struct CaseView {
+  std::string user = "trainer";  // the signed-in user: the actor of every case command
+  char search[128] = "";
+  int status = 0, risk = 0, stage = 0, owner = 0;  // filter combos, 0 = any
+  bool overdue_only = false;
+  int sort = 0;
+  bool descending = false;
+  std::string open_case;      // case shown in the record ("" = the list)
+  std::string open_form;      // form being filled ("" = the list of forms)
+  std::string open_entry;     // entry being edited ("" = a new entry)
+  nlohmann::json draft = nlohmann::json::object();  // values of the form being filled
+  bool show_issues = false;   // field messages shown once the user tried to save
+  std::string error_where;    // the widget group where the last refusal happened
+  std::string error;          // that refusal, rendered in the UI language
+  std::string notice;         // a success message at the same place
+  char comment[256] = "";     // approval, referral and transfer comments
+  char note[256] = "";
+  int service_type = 0, service_place = 0, pick_user = 0, assign_user = 0, report_place = 0, open_risk = 1;
+  char attach_path[512] = "";
+  char attach_name[128] = "";
+  std::string dropped_name, dropped_content;  // browser: last file dropped on the page (base64)
+  // Account administration.
+  std::string edit_user;      // user being edited ("" = creating)
+  char acc_id[64] = "", acc_name[128] = "", acc_phone[32] = "", acc_email[128] = "";
+  int acc_role = 0, acc_supervisor = 0;
+  // New case report and tracing request.
+  char child[128] = "", place[64] = "", summary[256] = "", inquirer[128] = "";
+  int age = -1, sex = 0;
+  size_t listed = 0;          // cases in the list last frame (for tests)
+  bool select_cases_tab = false;  // an alert was opened: show its case next frame
+};
+
 // View state that belongs to panels, never to the simulation.
 struct ViewState {
   bool playing = false;
@@ -50,6 +83,8 @@ struct ViewState {
   // Screen rectangles of key widgets (x0, y0, x1, y1), published for end-to-end tests.
   std::map<std::string, std::array<float, 4>> anchors;
   float display_w = 0, display_h = 0;
+  CaseView cases;
+  bool wide_left = false;  // the case workspace was shown last frame
 };
 
 class App {

@@ -29,6 +29,12 @@ std::string format_when(SimTime t) {
          tr(key_of("month.", c.month).c_str()) + " " + std::to_string(c.year) + " — " + hhmm(t);
 }
 
+std::string format_day(SimTime t) {
+  if (t == 0) return "—";
+  const CivilDate c = civil_from_days(day_of(t));
+  return std::to_string(c.day) + " " + tr(key_of("month.", c.month).c_str()) + " " + std::to_string(c.year);
+}
+
 std::string format_short(SimTime t, SimTime today) {
   if (day_of(t) == day_of(today)) return hhmm(t);
   const CivilDate c = civil_from_days(day_of(t));

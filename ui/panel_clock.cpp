@@ -58,7 +58,9 @@ void draw_clock_bar(App& app, float dt) {
   anchor(app, "clock.plus1h");
   if (hour) app.emit(clock_command(minutes(60)));
   same_line_if_fits(button_width(tr("clock.plus1d")));
-  if (ImGui::Button(tr("clock.plus1d"))) app.emit(clock_command(minutes(1440)));
+  const bool day = ImGui::Button(tr("clock.plus1d"));
+  anchor(app, "clock.plus1d");
+  if (day) app.emit(clock_command(minutes(1440)));
   const ScheduledEntry* next = s.next_scheduled();
   same_line_if_fits(button_width(tr("clock.next")));
   ImGui::BeginDisabled(next == nullptr);

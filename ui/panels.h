@@ -22,8 +22,24 @@ void draw_world(App& app);
 void draw_phones(App& app);
 void draw_flow_view(App& app);
 
+// The CPIMS+ workspace: sign-in switch, case list or record, inbox, accounts, tracing.
+void draw_cases(App& app);
+void draw_case_list(App& app);
+void draw_case_record(App& app, const CaseRecord& c);
+void draw_case_forms(App& app, const CaseRecord& c);
+void draw_case_referrals(App& app, const CaseRecord& c);
+void draw_case_transfers(App& app, const CaseRecord& c);
+void draw_case_attachments(App& app, const CaseRecord& c);
+void draw_case_tracing(App& app, const CaseRecord& c);
+void draw_case_audit(App& app, const CaseRecord& c);
+void draw_tracing_requests(App& app);
+void draw_inbox(App& app);
+void draw_accounts(App& app);
+
 // "lun. 4 mars 2024 — 08:45" in the current language.
 std::string format_when(SimTime t);
+// "4 mars 2024", or "—" for 0.
+std::string format_day(SimTime t);
 // "08:45", or "4 mars 08:45" when the day differs from `today`.
 std::string format_short(SimTime t, SimTime today);
 // One line for an event of the flow engine ("Résultat « Âge » = 12 (Valide)"), or "" if not one.

@@ -121,6 +121,13 @@ EMSCRIPTEN_KEEPALIVE void kalan_web_key(int which) {
 // Opens a scenario or session from JSON text (file picker or drag and drop). Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int kalan_web_open(const char* text) { return g_app && g_app->open_text(text) ? 1 : 0; }
 
+// A file dropped on the page that is not a scenario: kept for the open case's attachments.
+EMSCRIPTEN_KEEPALIVE void kalan_web_drop_file(const char* name, const char* base64) {
+  if (!g_app) return;
+  g_app->view().cases.dropped_name = name;
+  g_app->view().cases.dropped_content = base64;
+}
+
 // A JSON summary of the app for end-to-end tests.
 EMSCRIPTEN_KEEPALIVE const char* kalan_debug_json() {
   g_debug = g_app ? g_app->debug_json() : "{}";

@@ -162,6 +162,58 @@ try {
     check('no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
+  // Case management: sign in as a case worker, open a case from the list, see its workflow bar and forms.
+  {
+    const { context, page, errors } = await open({ width: 1280, height: 800 });
+    let d = await debug(page);
+    await click(page, d.anchors['picker.start.0']);
+    d = await waitFor(page, (x) => x.has_session, 'the scenario to start');
+    await page.waitForTimeout(100);
+    // A day of the timeline: the SMS report of the scenario identifies a case at the SLPFEF.
+    d = await debug(page);
+    await click(page, d.anchors['clock.plus1d']);
+    d = await waitFor(page, (x) => x.cases.total > 0, 'a case to be identified', 5000).catch(() => debug(page));
+    check('cases: the SMS report of the timeline identifies a case', d.cases.total > 0, `${d.cases.total} cases`);
+    await click(page, d.anchors['tab.cases']);
+    d = await waitFor(page, (x) => !!x.anchors['cases.user'], 'the case workspace', 3000).catch(() => debug(page));
+    check('cases: the « Gestion de cas » tab opens the workspace', !!d.anchors['cases.user']);
+    await click(page, d.anchors['cases.user']);
+    await waitFor(page, (x) => !!x.anchors['cases.user.fkansaye'], 'the sign-in list', 3000).catch(() => debug(page));
+    await page.waitForTimeout(150);  // a popup is placed on its second frame: read its items after that
+    d = await debug(page);
+    await click(page, d.anchors['cases.user.fkansaye']);
+    d = await waitFor(page, (x) => x.cases.user === 'fkansaye', 'signed in as fkansaye', 3000).catch(() => debug(page));
+    check('cases: signing in as fkansaye', d.cases.user === 'fkansaye', d.cases.user);
+    d = await waitFor(page, (x) => x.cases.listed > 0 && !!x.anchors['cases.row.0'], 'the case list', 3000).catch(() => debug(page));
+    check('cases: fkansaye sees the case of her structure in the list', d.cases.listed > 0, `${d.cases.listed} listed`);
+    await page.screenshot({ path: path.join(outDir, 'cases-list.png') });
+    await click(page, d.anchors['cases.row.0']);
+    d = await waitFor(page, (x) => x.cases.open_case !== '' && !!x.anchors['case.stage.new'], 'the case record', 3000).catch(() => debug(page));
+    check('cases: clicking a row opens the case record', d.cases.open_case.startsWith('CAS-'), d.cases.open_case);
+    const bar = ['new', 'assessment', 'case_plan', 'service_implementation', 'follow_up', 'closure'].every((st) => !!d.anchors['case.stage.' + st]);
+    check('cases: the record shows the six-step workflow bar', bar, d.cases.stage);
+    check('cases: an identified case is at the step « Nouveau »', d.cases.stage === 'new', d.cases.stage);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(outDir, 'case-record.png') });
+    // Opening the case moves it to the assessment step.
+    await click(page, d.anchors['case.open']);
+    d = await waitFor(page, (x) => x.cases.stage === 'assessment', 'the case to open', 3000).catch(() => debug(page));
+    check('cases: « Ouvrir le cas » moves the workflow to « Évaluation »', d.cases.stage === 'assessment', d.cases.stage + ' ' + d.cases.error);
+    await page.waitForTimeout(150);  // the record's layout settles once the case is open
+    d = await debug(page);
+    await click(page, d.anchors['case.form.1A']);
+    d = await waitFor(page, (x) => x.cases.open_form === '1A', 'the consent form', 3000).catch(() => debug(page));
+    check('cases: the consent form 1.A opens for filling', d.cases.open_form === '1A');
+    await page.waitForTimeout(100);
+    d = await debug(page);
+    await click(page, d.anchors['form.save']);
+    d = await waitFor(page, (x) => x.cases.error !== '', 'the validation messages', 3000).catch(() => debug(page));
+    check('cases: saving an empty form is stopped with French messages', /corriger/.test(d.cases.error), d.cases.error);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(outDir, 'case-form.png') });
+    check('cases: no console errors', errors.length === 0, errors.join(' | '));
+    await context.close();
+  }
   // Phone.
   {
     const { context, page, errors } = await open({ width: 390, height: 844 },
@@ -173,6 +225,7 @@ try {
     await page.waitForTimeout(100);
     d = await debug(page);
     check('phone: narrow layout uses tabs', !!d.anchors['tab.world']);
+    check('phone: the case workspace is one of the tabs', !!d.anchors['tab.cases']);
     await tap(page, d.anchors['tab.world']);
     d = await waitFor(page, (x) => !!x.anchors['world.search'], 'the directory tab', 3000).catch(() => debug(page));
     check('phone: the directory tab opens', !!d.anchors['world.search']);
@@ -196,6 +249,17 @@ try {
     check('phone: on-screen backspace deletes', d.world_search === 'Si', JSON.stringify(d.world_search));
     const shot = await page.screenshot({ path: path.join(outDir, 'phone.png') });
     check('phone: screen is drawn', (await colours(page, shot)) > 20);
+    // The first tap may only end the text field's editing; tap again if the tab did not open.
+    for (let i = 0; i < 2; i++) {
+      d = await debug(page);
+      if (d.anchors['cases.user']) break;
+      await tap(page, d.anchors['tab.cases']);
+      d = await waitFor(page, (x) => !!x.anchors['cases.user'] && !!x.anchors['cases.search'], 'the case workspace on a phone', 2000).catch(() => debug(page));
+    }
+    check('phone: the case workspace opens with its sign-in switch and search', !!d.anchors['cases.user'] && !!d.anchors['cases.search']);
+    const right = d.anchors['cases.user'] ? Math.max(d.anchors['cases.user'][2], d.anchors['cases.search'][2]) : 1e9;
+    check('phone: the workspace fits the screen width', right <= 390, `right edge ${right}`);
+    await page.screenshot({ path: path.join(outDir, 'phone-cases.png') });
     check('phone: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
