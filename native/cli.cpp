@@ -24,6 +24,11 @@ const char* kUsage =
     "  kalan flow check EXPORT.json             vérifie un export RapidPro (flux, déclencheurs)\n"
     "  kalan flow eval [--utc-offset ±HH:MM] MODÈLE   évalue un modèle d'expression RapidPro\n"
     "  kalan flow run ENTRÉE.json              exécute un flux (assets, contact, trigger, resumes)\n"
+    "  kalan forms eval [--utc-offset ±HH:MM] [--now ISO] EXPR   évalue une expression XPath ODK\n"
+    "  kalan forms eval --table FICHIER         exécute une table de conformance XPath\n"
+    "  kalan forms check FICHIER                vérifie un formulaire (ou les « forms » d'un scénario)\n"
+    "  kalan forms validate FORMULAIRE VALEURS.json   valide une saisie (problèmes en JSON)\n"
+    "  kalan forms import FICHIER_OU_DOSSIER    convertit un XLSForm (CSV ou JSON Kobo) en JSON Kalan\n"
     "  kalan --version\n";
 
 struct Options {
@@ -189,6 +194,28 @@ int cmd_run(const Options& o, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
+std::optional<int> parse_utc_offset(const std::string& s) {
+  // ±HH:MM
+  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
+  for (int i : {1, 2, 4, 5})
+    if (s[static_cast<size_t>(i)] < '0' || s[static_cast<size_t>(i)] > '9') return std::nullopt;
+  const int minutes = ((s[1] - '0') * 10 + (s[2] - '0')) * 60 + (s[4] - '0') * 10 + (s[5] - '0');
+  if (minutes > 14 * 60) return std::nullopt;
+  return s[0] == '-' ? -minutes : minutes;
+}
+
+std::optional<nlohmann::json> read_json_file(const std::string& file, std::ostream& err) {
+  Diagnostics errors;
+  auto text = read_file(file);
+  if (!text) {
+    err << file << ": " << render_message("file_unreadable", {file}) << "\n";
+    return std::nullopt;
+  }
+  auto v = parse_json_text(*text, errors);
+  for (const auto& d : errors) err << file << ":" << render(d) << "\n";
+  return v;
+}
+
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
     out << kUsage;
@@ -200,6 +227,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   const std::string sub = args[0];
   if (sub == "flow") return run_flow_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  if (sub == "forms") return run_forms_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!o.error.empty()) {
     err << "kalan " << sub << " : " << o.error << "\n";

@@ -15,34 +15,12 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<int> parse_offset(const std::string& s) {
-  // ±HH:MM
-  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
-  for (int i : {1, 2, 4, 5})
-    if (s[static_cast<size_t>(i)] < '0' || s[static_cast<size_t>(i)] > '9') return std::nullopt;
-  const int minutes = ((s[1] - '0') * 10 + (s[2] - '0')) * 60 + (s[4] - '0') * 10 + (s[5] - '0');
-  if (minutes > 14 * 60) return std::nullopt;
-  return s[0] == '-' ? -minutes : minutes;
-}
-
-std::optional<json> read_json(const std::string& file, std::ostream& err) {
-  Diagnostics errors;
-  auto text = read_file(file);
-  if (!text) {
-    err << file << ": " << render_message("file_unreadable", {file}) << "\n";
-    return std::nullopt;
-  }
-  auto v = parse_json_text(*text, errors);
-  for (const auto& d : errors) err << file << ":" << render(d) << "\n";
-  return v;
-}
-
 int flow_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() != 1) {
     err << "usage : kalan flow check EXPORT.json\n";
     return 2;
   }
-  auto v = read_json(args[0], err);
+  auto v = read_json_file(args[0], err);
   if (!v) return 1;
   Diagnostics errors;
   const flows::FlowAssets assets = flows::parse_flow_export(*v, "", errors);
@@ -61,7 +39,7 @@ int flow_eval(const std::vector<std::string>& args, std::ostream& out, std::ostr
   bool have = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--utc-offset" && i + 1 < args.size()) {
-      auto off = parse_offset(args[++i]);
+      auto off = parse_utc_offset(args[++i]);
       if (!off) {
         err << "kalan flow eval : décalage horaire invalide « " << args[i] << " » (attendu : ±HH:MM)\n";
         return 2;
@@ -109,7 +87,7 @@ int flow_run(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "usage : kalan flow run ENTRÉE.json\n";
     return 2;
   }
-  auto input = read_json(args[0], err);
+  auto input = read_json_file(args[0], err);
   if (!input) return 1;
   if (!input->is_object()) {
     err << args[0] << ":/: " << render_message("type_object", {json_type_name(*input)}) << "\n";

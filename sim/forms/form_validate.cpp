@@ -1,0 +1,352 @@
+// Validating an entry: read the values into instances (one per repeat entry), apply defaults,
+// compute calculations in dependency order, clear what is not relevant (then recompute), and check
+// types, choices, required answers and constraints.
+#include <cmath>
+
+#include "core/reader.h"
+#include "forms/form.h"
+
+namespace kalan::forms {
+
+namespace {
+
+// The values of one scope: the form itself or one entry of a repeat. Indexed by field position.
+struct Instance {
+  std::vector<std::string> values;
+  std::vector<char> relevant;
+  std::vector<std::vector<Instance>> repeats;
+  explicit Instance(std::size_t n) : values(n), relevant(n, 1), repeats(n) {}
+};
+
+// One level of repeat the evaluation is inside.
+struct Frame {
+  int repeat;
+  Instance* inst;
+  int position;  // 1-based
+};
+
+class Validator;
+
+class InstanceResolver : public Resolver {
+ public:
+  InstanceResolver(const Validator& v, Instance& root, const std::vector<Frame>& chain, int self)
+      : v_(v), root_(root), chain_(chain), self_(self) {}
+  Value field(const std::string& name) const override;
+  Value self() const override;
+  int position() const override { return chain_.empty() ? 0 : chain_.back().position; }
+  std::string choice_label(const std::string& field, const std::string& value) const override;
+
+ protected:
+  const Validator& v_;
+  Instance& root_;
+  const std::vector<Frame>& chain_;
+  int self_;
+};
+
+// In a choice_filter, bare names are the current choice's attributes.
+class ChoiceResolver : public InstanceResolver {
+ public:
+  ChoiceResolver(const InstanceResolver& base, const Choice& c) : InstanceResolver(base), c_(c) {}
+  Value child(const std::string& name) const override {
+    if (name == "name") return Value::string_of(c_.name);
+    auto it = c_.attributes.find(name);
+    return it == c_.attributes.end() ? Value::nodes_of({}) : Value::string_of(it->second);
+  }
+
+ private:
+  const Choice& c_;
+};
+
+void collect(const Instance& inst, const std::vector<int>& repeats, std::size_t depth, int field,
+             std::vector<std::string>& out) {
+  if (depth == repeats.size()) {
+    out.push_back(inst.values[static_cast<std::size_t>(field)]);
+    return;
+  }
+  for (const auto& child : inst.repeats[static_cast<std::size_t>(repeats[depth])]) collect(child, repeats, depth + 1, field, out);
+}
+
+bool is_integer(const std::string& s) {
+  std::size_t i = s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+bool is_time(const std::string& s) {
+  double ms;
+  bool has_time;
+  return s.size() >= 5 && parse_date_string("1970-01-01T" + s, 0, ms, has_time);
+}
+
+Text message(const char* code, const std::vector<std::string>& args = {}) {
+  return Text{render_message(code, args, Lang::fr), render_message(code, args, Lang::en)};
+}
+
+class Validator {
+ public:
+  Validator(const Form& f, const EvalContext& ctx) : form_(f), ctx_(ctx), chains_(f.fields.size()) {
+    for (std::size_t i = 0; i < f.fields.size(); ++i)
+      for (int r = f.fields[i].repeat; r >= 0; r = f.fields[static_cast<std::size_t>(r)].repeat)
+        chains_[i].insert(chains_[i].begin(), r);
+  }
+
+  Validation run(const json& values) {
+    Validation out;
+    Instance root(form_.fields.size());
+    read(values, root, form_.top, "", -1, out.issues);
+    calculate(root);
+    std::vector<Frame> chain;
+    walk(root, form_.top, chain, "", true, false, out.issues);
+    calculate(root);
+    walk(root, form_.top, chain, "", true, true, out.issues);
+    out.values = write(root, form_.top);
+    return out;
+  }
+
+  const Form& form() const { return form_; }
+  const std::vector<int>& chain_of(int field) const { return chains_[static_cast<std::size_t>(field)]; }
+
+ private:
+  // The value fields and repeats of a scope, looking through groups.
+  template <typename F>
+  void each_in_scope(const std::vector<int>& fields, F&& fn) const {
+    for (int i : fields) {
+      const Field& f = form_.fields[static_cast<std::size_t>(i)];
+      if (f.type == FieldType::group) each_in_scope(f.children, fn);
+      else fn(i, f);
+    }
+  }
+
+  void read(const json& values, Instance& inst, const std::vector<int>& scope, const std::string& prefix, int owner,
+            std::vector<Issue>& issues) {
+    if (!values.is_object()) {
+      issues.push_back({prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), "type", message("form_type_entry")});
+      return;
+    }
+    for (auto it = values.begin(); it != values.end(); ++it) {
+      const auto idx = form_.index.find(it.key());
+      const Field* f = idx == form_.index.end() ? nullptr : &form_.fields[static_cast<std::size_t>(idx->second)];
+      if (!f || f->repeat != owner || f->type == FieldType::group || f->type == FieldType::note) {
+        issues.push_back({prefix + it.key(), "unknown_field", message("form_unknown_field", {it.key()})});
+        continue;
+      }
+      const auto i = static_cast<std::size_t>(idx->second);
+      if (f->type == FieldType::repeat) {
+        if (!it->is_array()) {
+          issues.push_back({prefix + it.key(), "type", message("form_type_repeat")});
+          continue;
+        }
+        for (std::size_t k = 0; k < it->size(); ++k) {
+          inst.repeats[i].emplace_back(form_.fields.size());
+          read((*it)[k], inst.repeats[i].back(), f->children, prefix + it.key() + "/" + std::to_string(k) + "/",
+               idx->second, issues);
+        }
+      } else if (it->is_string()) {
+        inst.values[i] = it->get<std::string>();
+      } else if (it->is_number()) {
+        inst.values[i] = it->dump();
+      } else if (!it->is_null()) {
+        issues.push_back({prefix + it.key(), "type", message("form_type_text", {json_type_name(*it)})});
+      }
+    }
+    each_in_scope(scope, [&](int i, const Field& f) {
+      if (!f.default_value.empty() && !values.contains(f.name)) inst.values[static_cast<std::size_t>(i)] = f.default_value;
+    });
+  }
+
+  // Calls fn(instance, chain) for every instance holding field `i`.
+  template <typename F>
+  void each_instance(Instance& inst, const std::vector<int>& repeats, std::size_t depth, std::vector<Frame>& chain, F&& fn) {
+    if (depth == repeats.size()) {
+      fn(inst, chain);
+      return;
+    }
+    auto& list = inst.repeats[static_cast<std::size_t>(repeats[depth])];
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      chain.push_back({repeats[depth], &list[k], static_cast<int>(k) + 1});
+      each_instance(list[k], repeats, depth + 1, chain, fn);
+      chain.pop_back();
+    }
+  }
+
+  void calculate(Instance& root) {
+    std::vector<Frame> chain;
+    for (int i : form_.calculation_order) {
+      const Field& f = form_.fields[static_cast<std::size_t>(i)];
+      each_instance(root, chains_[static_cast<std::size_t>(i)], 0, chain, [&](Instance& inst, std::vector<Frame>& ch) {
+        auto& value = inst.values[static_cast<std::size_t>(i)];
+        if (!inst.relevant[static_cast<std::size_t>(i)]) value.clear();
+        else value = evaluate_string(*f.calculation, InstanceResolver(*this, root, ch, i), ctx_);
+      });
+    }
+  }
+
+  // Relevance in document order (clearing what is not relevant); with `check`, also the checks.
+  void walk(Instance& inst, const std::vector<int>& fields, std::vector<Frame>& chain, const std::string& prefix,
+            bool parent_relevant, bool check, std::vector<Issue>& issues) {
+    Instance& root = chain.empty() ? inst : *root_;
+    if (chain.empty()) root_ = &inst;
+    for (int i : fields) {
+      const auto u = static_cast<std::size_t>(i);
+      const Field& f = form_.fields[u];
+      const InstanceResolver res(*this, root, chain, i);
+      const bool rel = parent_relevant && (!f.relevant || evaluate_boolean(*f.relevant, res, ctx_));
+      inst.relevant[u] = rel;
+      if (f.type == FieldType::group) {
+        walk(inst, f.children, chain, prefix, rel, check, issues);
+        continue;
+      }
+      if (f.type == FieldType::repeat) {
+        auto& list = inst.repeats[u];
+        if (!rel) list.clear();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+          chain.push_back({i, &list[k], static_cast<int>(k) + 1});
+          walk(list[k], f.children, chain, prefix + f.name + "/" + std::to_string(k) + "/", rel, check, issues);
+          chain.pop_back();
+        }
+        continue;
+      }
+      if (!rel) inst.values[u].clear();
+      if (check && rel && f.holds_value() && f.type != FieldType::calculate) check_field(f, inst.values[u], res, prefix, issues);
+    }
+  }
+
+  void check_field(const Field& f, const std::string& v, const InstanceResolver& res, const std::string& prefix,
+                   std::vector<Issue>& issues) {
+    const std::string path = prefix + f.name;
+    if (v.empty()) {
+      if (f.required && (!f.required_if || evaluate_boolean(*f.required_if, res, ctx_)))
+        issues.push_back({path, "required", f.required_message.fr.empty() ? message("form_required") : f.required_message});
+      return;
+    }
+    if (const char* type_error = type_problem(f, v)) {
+      issues.push_back({path, "type", message(type_error, {v})});
+      return;
+    }
+    if (auto bad = choice_problem(f, v, res)) {
+      issues.push_back({path, "choice", message("form_unknown_choice", {*bad})});
+      return;
+    }
+    if (f.constraint && !evaluate_boolean(*f.constraint, res, ctx_))
+      issues.push_back({path, "constraint", f.constraint_message.fr.empty() ? message("form_constraint") : f.constraint_message});
+  }
+
+  static const char* type_problem(const Field& f, const std::string& v) {
+    double ms;
+    bool has_time;
+    switch (f.type) {
+      case FieldType::integer: return is_integer(v) ? nullptr : "form_type_integer";
+      case FieldType::decimal: return std::isnan(parse_xpath_number(v)) || v.find_first_of(" \t\r\n") != std::string::npos ? "form_type_decimal" : nullptr;
+      case FieldType::date: return v.size() == 10 && parse_date_string(v, 0, ms, has_time) ? nullptr : "form_type_date";
+      case FieldType::datetime: return v.size() > 10 && parse_date_string(v, 0, ms, has_time) ? nullptr : "form_type_datetime";
+      case FieldType::time: return is_time(v) ? nullptr : "form_type_time";
+      default: return nullptr;
+    }
+  }
+
+  // The first answer that is not among the field's (filtered) choices.
+  std::optional<std::string> choice_problem(const Field& f, const std::string& v, const InstanceResolver& res) const {
+    if (f.choices.empty()) return std::nullopt;
+    auto list = form_.choices.find(f.choices);
+    if (list == form_.choices.end()) return std::nullopt;
+    std::vector<std::string> answers;
+    if (f.type == FieldType::select_multiple) {
+      std::size_t i = 0;
+      while (i < v.size()) {
+        while (i < v.size() && v[i] == ' ') ++i;
+        const std::size_t from = i;
+        while (i < v.size() && v[i] != ' ') ++i;
+        if (i > from) answers.push_back(v.substr(from, i - from));
+      }
+    } else {
+      answers.push_back(v);
+    }
+    for (const auto& a : answers) {
+      bool found = false;
+      for (const auto& c : list->second) {
+        if (c.name != a) continue;
+        found = !f.choice_filter || evaluate_boolean(*f.choice_filter, ChoiceResolver(res, c), ctx_);
+        break;
+      }
+      if (!found) return a;
+    }
+    return std::nullopt;
+  }
+
+  json write(const Instance& inst, const std::vector<int>& scope) const {
+    json out = json::object();
+    each_in_scope(scope, [&](int i, const Field& f) {
+      const auto u = static_cast<std::size_t>(i);
+      if (f.type == FieldType::note) return;
+      if (f.type != FieldType::repeat) {
+        out[f.name] = inst.values[u];
+        return;
+      }
+      json list = json::array();
+      for (const auto& child : inst.repeats[u]) list.push_back(write(child, f.children));
+      out[f.name] = std::move(list);
+    });
+    return out;
+  }
+
+  const Form& form_;
+  const EvalContext& ctx_;
+  std::vector<std::vector<int>> chains_;  // enclosing repeats of each field, outermost first
+  Instance* root_ = nullptr;
+};
+
+}  // namespace
+
+Value InstanceResolver::field(const std::string& name) const {
+  const Form& form = v_.form();
+  auto it = form.index.find(name);
+  if (it == form.index.end()) return Value::string_of("");
+  const int idx = it->second;
+  // A repeat itself is the node-set of its entries (count(${services})).
+  std::vector<int> own;
+  const bool is_repeat = form.fields[static_cast<std::size_t>(idx)].type == FieldType::repeat;
+  if (is_repeat) {
+    own = v_.chain_of(idx);
+    own.push_back(idx);
+  }
+  const auto& repeats = is_repeat ? own : v_.chain_of(idx);
+  // The deepest instance of the chain that encloses the field: a sibling is the same entry.
+  std::size_t depth = 0;
+  const Instance* inst = &root_;
+  while (depth < repeats.size() && depth < chain_.size() && chain_[depth].repeat == repeats[depth]) inst = chain_[depth++].inst;
+  if (depth == repeats.size()) return Value::string_of(inst->values[static_cast<std::size_t>(idx)]);
+  std::vector<std::string> nodes;
+  collect(*inst, repeats, depth, idx, nodes);
+  return Value::nodes_of(std::move(nodes));
+}
+
+Value InstanceResolver::self() const {
+  if (self_ < 0) return Value::string_of("");
+  const Instance& inst = chain_.empty() ? root_ : *chain_.back().inst;
+  return Value::string_of(inst.values[static_cast<std::size_t>(self_)]);
+}
+
+std::string InstanceResolver::choice_label(const std::string& field, const std::string& value) const {
+  const Field* f = v_.form().find(field);
+  if (!f) return "";
+  auto list = v_.form().choices.find(f->choices);
+  if (list == v_.form().choices.end()) return "";
+  for (const auto& c : list->second)
+    if (c.name == value) return c.label.fr;
+  return "";
+}
+
+Validation validate(const Form& form, const json& values, const EvalContext& ctx) {
+  return Validator(form, ctx).run(values);
+}
+
+json issues_to_json(const std::vector<Issue>& issues) {
+  json out = json::array();
+  for (const auto& i : issues)
+    out.push_back({{"field", i.field}, {"code", i.code}, {"message", {{"fr", i.message.fr}, {"en", i.message.en}}}});
+  return out;
+}
+
+}  // namespace kalan::forms

@@ -1,0 +1,173 @@
+// Evaluation of operators with XPath 1.0 comparison rules (node-sets compare existentially;
+// then boolean, then number, then string), dates counting as numbers of days.
+#include <cmath>
+
+#include "core/diag.h"
+#include "forms/xpath_ast.h"
+
+namespace kalan::forms {
+
+Value Resolver::field(const std::string&) const { return Value::string_of(""); }
+Value Resolver::self() const { return Value::string_of(""); }
+Value Resolver::child(const std::string&) const { return Value::nodes_of({}); }
+int Resolver::position() const { return 0; }
+std::string Resolver::choice_label(const std::string&, const std::string&) const { return ""; }
+
+std::string render_error(const XPathError& e, bool english) {
+  const Lang lang = english ? Lang::en : Lang::fr;
+  return render_message("xpath_at", {std::to_string(e.column), render_message(e.code, e.args, lang)}, lang);
+}
+
+namespace {
+
+bool numeric_kind(Kind k) { return k == Kind::number || k == Kind::date; }
+
+bool compare_numbers(Op op, double a, double b) {
+  switch (op) {
+    case Op::eq: return a == b;
+    case Op::ne: return a != b;
+    case Op::lt: return a < b;
+    case Op::le: return a <= b;
+    case Op::gt: return a > b;
+    default: return a >= b;
+  }
+}
+
+// Two values neither of which is a node-set.
+bool compare_atoms(Op op, const Value& a, const Value& b, int offset) {
+  if (op == Op::eq || op == Op::ne) {
+    bool equal;
+    if (a.kind == Kind::boolean || b.kind == Kind::boolean) equal = to_boolean(a) == to_boolean(b);
+    else if (numeric_kind(a.kind) || numeric_kind(b.kind)) equal = to_number(a, offset) == to_number(b, offset);
+    else equal = to_string(a, offset) == to_string(b, offset);
+    return op == Op::eq ? equal : !equal;
+  }
+  return compare_numbers(op, to_number(a, offset), to_number(b, offset));
+}
+
+bool compare(Op op, const Value& a, const Value& b, int offset) {
+  if (a.kind == Kind::nodeset || b.kind == Kind::nodeset) {
+    // A node-set against a boolean compares its boolean(); otherwise some node must satisfy it.
+    if (a.kind == Kind::boolean || b.kind == Kind::boolean) {
+      const Value ba = Value::boolean_of(to_boolean(a)), bb = Value::boolean_of(to_boolean(b));
+      return compare_atoms(op, ba, bb, offset);
+    }
+    const Value& set = a.kind == Kind::nodeset ? a : b;
+    const Value& other = a.kind == Kind::nodeset ? b : a;
+    const bool set_left = a.kind == Kind::nodeset;
+    if (other.kind == Kind::nodeset) {
+      for (const auto& x : a.nodes)
+        for (const auto& y : b.nodes)
+          if (compare_atoms(op, Value::string_of(x), Value::string_of(y), offset)) return true;
+      return false;
+    }
+    for (const auto& x : set.nodes) {
+      const Value node = Value::string_of(x);
+      if (set_left ? compare_atoms(op, node, other, offset) : compare_atoms(op, other, node, offset)) return true;
+    }
+    return false;
+  }
+  return compare_atoms(op, a, b, offset);
+}
+
+}  // namespace
+
+Value Evaluator::fail(const Node& n, const char* code, std::vector<std::string> args) {
+  if (error_.code.empty()) error_ = XPathError{code, std::move(args), n.column};
+  return Value::string_of("");
+}
+
+Value Evaluator::eval(int index) {
+  const Node& n = nodes_[static_cast<std::size_t>(index)];
+  switch (n.op) {
+    case Op::literal: return n.lit;
+    case Op::self: return r_.self();
+    case Op::parent: return Value::string_of("");
+    case Op::field: return r_.field(n.name);
+    case Op::child: return r_.child(n.name);
+    case Op::neg: {
+      const Value v = eval(n.a);
+      return Value::number_of(-to_number(v, offset()));
+    }
+    case Op::or_:
+    case Op::and_: {
+      const bool left = to_boolean(eval(n.a));
+      if (failed()) return {};
+      if (n.op == Op::or_ ? left : !left) return Value::boolean_of(left);
+      return Value::boolean_of(to_boolean(eval(n.b)));
+    }
+    case Op::call: return call(n);
+    case Op::problem: {
+      const XPathError& p = e_.problems()[static_cast<std::size_t>(n.problem)];
+      if (error_.code.empty()) error_ = p;
+      return {};
+    }
+    default: return binary(n);
+  }
+}
+
+Value Evaluator::binary(const Node& n) {
+  const Value a = eval(n.a);
+  if (failed()) return {};
+  const Value b = eval(n.b);
+  if (failed()) return {};
+  switch (n.op) {
+    case Op::eq:
+    case Op::ne:
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge: return Value::boolean_of(compare(n.op, a, b, offset()));
+    default: break;
+  }
+  const double x = to_number(a, offset()), y = to_number(b, offset());
+  switch (n.op) {
+    case Op::add: return Value::number_of(x + y);
+    case Op::sub: return Value::number_of(x - y);
+    case Op::mul: return Value::number_of(x * y);
+    case Op::div: return Value::number_of(x / y);
+    default: return Value::number_of(std::fmod(x, y));
+  }
+}
+
+std::vector<std::string> Evaluator::flatten(const Node& n, std::size_t from) {
+  std::vector<std::string> out;
+  for (std::size_t i = from; i < n.args.size() && !failed(); ++i) {
+    Value v = arg(n, i);
+    if (v.kind == Kind::nodeset) out.insert(out.end(), v.nodes.begin(), v.nodes.end());
+    else out.push_back(to_string(v, offset()));
+  }
+  return out;
+}
+
+std::optional<Value> evaluate(const Expr& e, const Resolver& r, const EvalContext& ctx, XPathError& error) {
+  Evaluator ev(e, r, ctx);
+  Value v = ev.run();
+  if (ev.failed()) {
+    error = ev.error();
+    return std::nullopt;
+  }
+  return v;
+}
+
+bool evaluate_boolean(const Expr& e, const Resolver& r, const EvalContext& ctx, XPathError* error) {
+  Evaluator ev(e, r, ctx);
+  const Value v = ev.run();
+  if (ev.failed()) {
+    if (error) *error = ev.error();
+    return false;
+  }
+  return to_boolean(v);
+}
+
+std::string evaluate_string(const Expr& e, const Resolver& r, const EvalContext& ctx, XPathError* error) {
+  Evaluator ev(e, r, ctx);
+  const Value v = ev.run();
+  if (ev.failed()) {
+    if (error) *error = ev.error();
+    return "";
+  }
+  return to_string(v, ctx.utc_offset_minutes);
+}
+
+}  // namespace kalan::forms

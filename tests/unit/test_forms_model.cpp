@@ -1,0 +1,230 @@
+// Form definitions: parse errors with JSON paths, and validation (required, constraint, relevant,
+// calculate, choice_filter, repeats, types, defaults).
+#include <doctest/doctest.h>
+
+#include "forms/form.h"
+#include "helpers.h"
+
+using namespace kalan;
+using namespace kalan::forms;
+using nlohmann::json;
+
+namespace {
+
+json suivi_json() {
+  auto text = read_file(test::source_path("tests/forms/suivi.json"));
+  REQUIRE(text);
+  return json::parse(*text);
+}
+
+Form suivi() {
+  Diagnostics errors;
+  auto f = parse_form(suivi_json(), "", errors);
+  for (const auto& d : errors) MESSAGE(render(d));
+  REQUIRE(f);
+  return *f;
+}
+
+std::vector<std::string> errors_of(const json& j) {
+  Diagnostics errors;
+  CHECK_FALSE(parse_form(j, "/forms/3", errors).has_value());
+  std::vector<std::string> out;
+  for (const auto& d : errors) out.push_back(render(d));
+  return out;
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& part) {
+  for (const auto& l : lines)
+    if (l.find(part) != std::string::npos) return true;
+  return false;
+}
+
+const Issue* issue(const Validation& v, const std::string& field) {
+  for (const auto& i : v.issues)
+    if (i.field == field) return &i;
+  return nullptr;
+}
+
+EvalContext at(const char* iso) {
+  EvalContext ctx;
+  ctx.now = *parse_iso_time(iso);
+  return ctx;
+}
+
+json valid_entry() {
+  return json{{"consent", "oui"}, {"region", "mopti"}, {"cercle", "djenne"}, {"age", "12"},
+              {"date_visite", "2024-02-28"}, {"risques", "violence"},
+              {"services", json::array({json{{"prestataire", "ONG Kanuya"}, {"cout", "1500"}},
+                                        json{{"prestataire", "CSCom"}, {"cout", "250.5"}}})}};
+}
+
+}  // namespace
+
+TEST_CASE("forms.model: a well-formed form parses with its structure") {
+  const Form f = suivi();
+  CHECK(f.id == "5A");
+  CHECK(f.repeatable);
+  CHECK(f.fields.size() == 18);
+  const Field* services = f.find("services");
+  REQUIRE(services);
+  CHECK(services->children.size() == 4);
+  CHECK(f.find("cout")->repeat == f.index.at("services"));
+  CHECK(f.find("risques")->parent == f.index.at("infos"));
+  CHECK(f.choices.at("yes_no").size() == 2);  // built in
+  // resume depends on nb_services and cout_total: computed after them.
+  const auto& order = f.calculation_order;
+  const auto pos = [&](const char* n) { return std::find(order.begin(), order.end(), f.index.at(n)) - order.begin(); };
+  CHECK(pos("resume") > pos("nb_services"));
+  CHECK(pos("resume") > pos("cout_total"));
+}
+
+TEST_CASE("forms.model: parse errors carry JSON paths") {
+  json j = suivi_json();
+  j["fields"][3]["constraint"] = ". >= 0 and";
+  j["fields"][2]["choice_filter"] = "region = ${regoin}";
+  j["fields"][1]["choices"] = "regionz";
+  j["fields"][5]["fields"][0]["type"] = "selct_multiple";
+  j["fields"][6]["name"] = "age";
+  j["fields"][4]["relevant"] = "nope(${age})";
+  j["fields"][0]["colour"] = "rouge";
+  const auto e = errors_of(j);
+  for (const auto& l : e) MESSAGE(l);
+  CHECK(has(e, "/forms/3/fields/3/constraint: expression invalide, colonne 11"));
+  CHECK(has(e, "/forms/3/fields/2/choice_filter: champ « ${regoin} » introuvable"));
+  CHECK(has(e, "/forms/3/fields/1/choices: liste de choix « regionz » introuvable"));
+  CHECK(has(e, "/forms/3/fields/5/fields/0/type: type de champ inconnu « selct_multiple »"));
+  CHECK(has(e, "/forms/3/fields/6/name: « age » en double"));
+  CHECK(has(e, "/forms/3/fields/4/relevant: expression invalide, colonne 1 : fonction inconnue « nope() »"));
+  CHECK(has(e, "/forms/3/fields/0/colour: clé inconnue"));
+}
+
+TEST_CASE("forms.model: more definition errors") {
+  const json base = {{"id", "X"}, {"title", {{"fr", "X"}}}};
+  json j = base;
+  j["fields"] = json::array({json{{"name", "a"}, {"type", "calculate"}, {"calculation", "${b} + 1"}},
+                             json{{"name", "b"}, {"type", "calculate"}, {"calculation", "${a} + 1"}}});
+  CHECK(has(errors_of(j), "calcul circulaire"));
+  j["fields"] = json::array({json{{"name", "1a"}, {"type", "text"}, {"label", "A"}}});
+  CHECK(has(errors_of(j), "/forms/3/fields/0/name: nom de champ invalide"));
+  j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}}});
+  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « label »"));
+  j["fields"] = json::array({json{{"name", "g"}, {"type", "group"}, {"label", "G"}}});
+  CHECK(has(errors_of(j), "/forms/3/fields/0/fields: champ obligatoire « fields »"));
+  j["fields"] = json::array({json{{"name", "s"}, {"type", "select_one"}, {"label", "S"}}});
+  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « choices »"));
+  j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}, {"required", 3}}});
+  CHECK(has(errors_of(j), "/forms/3/fields/0/required"));
+  j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}}});
+  j["choices"] = {{"l", json::array({json{{"name", "x"}, {"label", "X"}}, json{{"name", "x"}, {"label", "Y"}}})}};
+  CHECK(has(errors_of(j), "/forms/3/choices/l/1/name: « x » en double"));
+  CHECK(has(errors_of(json::array()), "/forms/3: un objet est attendu"));
+}
+
+TEST_CASE("forms.model: a valid entry is normalized") {
+  const Form f = suivi();
+  const Validation v = validate(f, valid_entry(), at("2024-03-01T10:00:00Z"));
+  for (const auto& i : v.issues) MESSAGE(i.field << " " << i.code << " " << i.message.fr);
+  CHECK(v.ok());
+  CHECK(v.values["total"] == "2");  // default applied
+  CHECK(v.values["services"][0]["plafond"] == "2000");
+  CHECK(v.values["services"][1]["rang"] == "2");
+  CHECK(v.values["cout_total"] == "1750.5");
+  CHECK(v.values["nb_services"] == "2");
+  CHECK(v.values["resume"] == "2 services, 1750.5 FCFA");
+  CHECK(v.values["autre_risque"] == "");
+  CHECK_FALSE(v.values.contains("note_fin"));
+}
+
+TEST_CASE("forms.model: required, constraint, type, choice, unknown field") {
+  const Form f = suivi();
+  json e = valid_entry();
+  e.erase("age");
+  e["region"] = "kayes";
+  e["date_visite"] = "2024-13-01";
+  e["services"][1]["cout"] = "3000";  // above the ${plafond} sibling (2 x 1000)
+  e["services"][0]["prestataire"] = "";
+  e["couleur"] = "bleu";
+  e["services"][0]["extra"] = "x";
+  const Validation v = validate(f, e, at("2024-03-01T10:00:00Z"));
+  REQUIRE(issue(v, "age"));
+  CHECK(issue(v, "age")->code == "required");
+  CHECK(issue(v, "age")->message.fr == "Cette réponse est obligatoire.");
+  CHECK(issue(v, "age")->message.en == "This answer is required.");
+  CHECK(issue(v, "region")->code == "choice");
+  CHECK(issue(v, "date_visite")->code == "type");
+  CHECK(issue(v, "services/1/cout")->code == "constraint");
+  CHECK(issue(v, "services/1/cout")->message.fr == "Valeur non valide.");
+  CHECK(issue(v, "services/0/prestataire")->code == "required");
+  CHECK(issue(v, "couleur")->code == "unknown_field");
+  CHECK(issue(v, "services/0/extra")->code == "unknown_field");
+  CHECK_FALSE(issue(v, "services/0/cout"));
+  // Raising the sibling limit through ${total} clears the constraint.
+  e["total"] = "5";
+  CHECK_FALSE(issue(validate(f, e, at("2024-03-01T10:00:00Z")), "services/1/cout"));
+}
+
+TEST_CASE("forms.model: the constraint message and date constraints use the sim clock") {
+  const Form f = suivi();
+  json e = valid_entry();
+  e["age"] = "18";
+  e["date_visite"] = "2024-03-02";
+  Validation v = validate(f, e, at("2024-03-01T10:00:00Z"));
+  CHECK(issue(v, "age")->message.fr == "L'âge doit être entre 0 et 17 ans.");
+  CHECK(issue(v, "age")->message.en == "Age must be 0 to 17.");
+  CHECK(issue(v, "date_visite")->code == "constraint");
+  v = validate(f, e, at("2024-03-02T08:00:00Z"));  // a day later it is today
+  CHECK_FALSE(issue(v, "date_visite"));
+  e["age"] = "12.5";
+  CHECK(issue(validate(f, e, at("2024-03-02T08:00:00Z")), "age")->code == "type");
+  e["age"] = "0";  // zero is an answer, not empty
+  CHECK_FALSE(issue(validate(f, e, at("2024-03-02T08:00:00Z")), "age"));
+}
+
+TEST_CASE("forms.model: relevance clears answers and lifts requirements") {
+  const Form f = suivi();
+  json e = valid_entry();
+  e["consent"] = "non";
+  e["risques"] = "autre";  // the group is not relevant without consent
+  Validation v = validate(f, e, at("2024-03-01T10:00:00Z"));
+  CHECK(v.ok());
+  CHECK(v.values["risques"] == "");
+  e["consent"] = "oui";
+  v = validate(f, e, at("2024-03-01T10:00:00Z"));
+  CHECK(issue(v, "autre_risque")->code == "required");  // relevant through selected(${risques}, 'autre')
+  e["autre_risque"] = "mariage précoce";
+  CHECK(validate(f, e, at("2024-03-01T10:00:00Z")).ok());
+  e["consent"] = "peut-être";
+  CHECK(issue(validate(f, e, at("2024-03-01T10:00:00Z")), "consent")->code == "choice");
+}
+
+TEST_CASE("forms.model: choice_filter reads choice attributes and the instance") {
+  const Form f = suivi();
+  json e = valid_entry();
+  e["cercle"] = "niono";  // a Ségou cercle while the region is Mopti
+  CHECK(issue(validate(f, e, at("2024-03-01T10:00:00Z")), "cercle")->code == "choice");
+  e["region"] = "segou";
+  CHECK_FALSE(issue(validate(f, e, at("2024-03-01T10:00:00Z")), "cercle"));
+  e["risques"] = "violence inconnu";
+  const Validation v = validate(f, e, at("2024-03-01T10:00:00Z"));
+  CHECK(issue(v, "risques")->message.fr == "Choix « inconnu » non proposé.");
+}
+
+TEST_CASE("forms.model: malformed entries never crash") {
+  const Form f = suivi();
+  CHECK(issue(validate(f, json::array(), {}), "")->code == "type");
+  json e = valid_entry();
+  e["services"] = "pas une liste";
+  e["age"] = json::object();
+  const Validation v = validate(f, e, {});
+  CHECK(issue(v, "services")->code == "type");
+  CHECK(issue(v, "age")->code == "type");
+  e = valid_entry();
+  e["services"] = json::array({1, json::array()});
+  CHECK(issue(validate(f, e, {}), "services/0")->code == "type");
+  e["age"] = 12;  // a JSON number is read as its text
+  e["services"] = json::array();
+  const Validation w = validate(f, e, at("2024-03-01T10:00:00Z"));
+  CHECK_FALSE(issue(w, "age"));
+  CHECK(w.values["nb_services"] == "0");
+  CHECK(w.values["cout_total"] == "0");
+}
