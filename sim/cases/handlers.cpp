@@ -57,7 +57,7 @@ bool follows_cases(const std::string& role) { return role == "case_worker" || ro
 
 }  // namespace case_ops
 
-ApplyResult apply_case_command(State& s, const Actor& a, std::size_t index, const nlohmann::json& args) {
+ApplyResult CaseTable::apply(State& s, const Actor& a, std::size_t index, const nlohmann::json& args) {
   using namespace case_ops;
   switch (index) {
     case 0: return case_open(s, a, args);
