@@ -13,6 +13,8 @@ add_executable(bench_replay bench/bench_replay.cpp)
 target_link_libraries(bench_replay PRIVATE kalan_sim)
 add_executable(bench_sms bench/bench_sms.cpp)
 target_link_libraries(bench_sms PRIVATE kalan_sim)
+add_executable(bench_reporting bench/bench_reporting.cpp)
+target_link_libraries(bench_reporting PRIVATE kalan_sim)
 
 add_test(NAME core.unit COMMAND kalan_tests)
 add_test(NAME core.unit.wasm COMMAND ${NODE_EXE} --no-experimental-fetch "${KALAN_WEB_DIR}/kalan-tests.js")

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/hash.h"
+#include "reporting/activity.h"
 #include "scenario/scenario.h"
 
 namespace kalan {
@@ -37,6 +38,10 @@ State initial_state(const Scenario& scenario) {
   }
   std::stable_sort(s.schedule.begin(), s.schedule.end(),
                    [](const ScheduledEntry& a, const ScheduledEntry& b) { return a.at < b.at; });
+  if (scenario.reporting.simulate || scenario.reporting.prefill_through) {
+    simulate_reporting_year(s, scenario.reporting, scenario.seed);
+    s.commands_applied = 0;  // the simulated past is part of the starting state, not of the session
+  }
   return s;
 }
 

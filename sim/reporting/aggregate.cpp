@@ -78,7 +78,8 @@ std::vector<CompletenessRow> completeness(const ReportingState& r, const World& 
   const auto all = latest(r, true);
   std::vector<CompletenessRow> out;
   for (const std::string& structure : reporting_structures(w)) {
-    CompletenessRow row{structure};
+    CompletenessRow row;
+    row.structure = structure;
     for (int m = from_month; m <= to_month; ++m) {
       auto it = all.find(Key{structure, year, m});
       if (it == all.end()) {

@@ -124,7 +124,11 @@ std::vector<ConsistencyReport> consistency(const ReportingState& r, const CasesS
     for (int month = 1; month <= 12; ++month) {
       const auto expected = expected_figures(cases, w, structure, year, month);
       auto it = reports.find({structure, month});
-      ConsistencyReport rep{structure, year, month, it != reports.end()};
+      ConsistencyReport rep;
+      rep.structure = structure;
+      rep.year = year;
+      rep.month = month;
+      rep.submitted = it != reports.end();
       if (rep.submitted) rep.submission = it->second->id;
       for (const std::string& name : indicators()) {
         const std::int64_t want = expected.at(name);

@@ -101,8 +101,9 @@ ApplyResult draft_save(State& s, const Actor& a, const json& args) {
   Draft* d = dev.find(instance);
   if (d && d->status == "queued") return ApplyResult::refuse("report_queued", {instance});
   if (!d) {
-    dev.drafts.push_back(Draft{instance});
+    dev.drafts.emplace_back();
     d = &dev.drafts.back();
+    d->instance = instance;
   }
   d->deprecated = deprecated;
   d->values = args.at("values");

@@ -82,7 +82,7 @@ forms::Validation validate_monthly(const json& values, const World& world, const
   const Location* c = world.find_location(cercle);
   if (!cercle.empty() && (!c || c->level != LocationLevel::cercle))
     v.issues.push_back({"cercle", "constraint", message("report_not_cercle", {cercle})});
-  else if (c && r && c->parent != r->id)
+  else if (c && r && r->level == LocationLevel::region && c->parent != r->id)
     v.issues.push_back({"cercle", "constraint", message("report_cercle_region", {cercle, region})});
   return v;
 }

@@ -28,7 +28,8 @@ std::int64_t Submission::count(const std::string& field) const {
 Device& ReportingState::device(const std::string& user) {
   for (auto& d : devices)
     if (d.user == user) return d;
-  devices.push_back(Device{user});
+  devices.emplace_back();
+  devices.back().user = user;
   return devices.back();
 }
 
