@@ -3,6 +3,7 @@
 // (target >= 1,000,000 evaluations/s). Prints the figures.
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ using nlohmann::json;
 namespace {
 
 double now_s() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+// Processor time of this process: on a shared, loaded machine it is closer to the unloaded figure.
+double cpu_s() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 // A consistent report with figures varying with n.
 json report(const World& w, const std::vector<std::string>& structures, int n) {
@@ -83,10 +86,10 @@ int main(int argc, char** argv) {
   std::vector<json> reports;
   for (int n = 0; n < count; ++n) reports.push_back(report(w, structures, n));
   reporting::monthly_form();  // parsed once, outside the timing
-  double best = 1e9;
+  double best = 1e9, best_validate = 0, best_aggregate = 0, best_cpu = 1e9;
   std::size_t rows = 0, invalid = 0;
   for (int rep = 0; rep < 5; ++rep) {
-    const double t0 = now_s();
+    const double t0 = now_s(), c0 = cpu_s();
     ReportingState r;
     r.submissions.reserve(reports.size());
     invalid = 0;
@@ -101,8 +104,11 @@ int main(int argc, char** argv) {
       s.values = std::move(val.values);
       r.submissions.push_back(std::move(s));
     }
+    const double t1 = now_s();
     rows = reporting::aggregate(r, reporting::Level::cercle).size();
-    best = std::min(best, now_s() - t0);
+    const double t2 = now_s();
+    best_cpu = std::min(best_cpu, cpu_s() - c0);
+    if (t2 - t0 < best) best = t2 - t0, best_validate = t1 - t0, best_aggregate = t2 - t1;
   }
   forms::XPathError error;
   auto expr = forms::parse_xpath(". >= 0 and . <= ${total}", error);
@@ -110,14 +116,17 @@ int main(int argc, char** argv) {
   b.total = "12";
   const int evals = 2000000;
   int passed = 0;
-  const double e0 = now_s();
+  const double e0 = now_s(), ec0 = cpu_s();
   for (int i = 0; i < evals; ++i) {
     b.self_value = (i & 15) == 0 ? "13" : "7";
     passed += forms::evaluate_boolean(*expr, b, forms::EvalContext{});
   }
-  const double e1 = now_s();
+  const double e1 = now_s(), ec1 = cpu_s();
   std::printf("reports %d, invalid %zu, aggregate_rows %zu\n", count, invalid, rows);
-  std::printf("validate_and_aggregate_ms %.1f (target <= 100)\n", best * 1000);
-  std::printf("constraint_evals_per_s %.0f (target >= 1000000), passed %d\n", evals / (e1 - e0), passed);
+  std::printf("validate_and_aggregate_ms %.1f (target <= 100): validate %.1f, aggregate %.1f\n", best * 1000,
+              best_validate * 1000, best_aggregate * 1000);
+  std::printf("validate_and_aggregate_cpu_ms %.1f (processor time)\n", best_cpu * 1000);
+  std::printf("constraint_evals_per_s %.0f (target >= 1000000), passed %d; per processor second %.0f\n",
+              evals / (e1 - e0), passed, evals / (ec1 - ec0));
   return invalid == 0 ? 0 : 1;
 }

@@ -38,3 +38,10 @@ if(PYTHON3_EXE)
   add_test(NAME forms.generated COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/scripts/forms/build_forms.py" --check)
 endif()
 add_test(NAME forms.xpath_conformance COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+# Monthly reporting: the CLI exports of the 2024 Mopti scenario (docs/reporting.md).
+add_test(NAME reporting.export_kobo COMMAND $<TARGET_FILE:kalan> report export --format kobo
+         "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")
+set_tests_properties(reporting.export_kobo PROPERTIES PASS_REGULAR_EXPRESSION "\"count\": 109")
+add_test(NAME reporting.export_completeness COMMAND $<TARGET_FILE:kalan> report export --format completeness
+         "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")
+set_tests_properties(reporting.export_completeness PROPERTIES PASS_REGULAR_EXPRESSION "ong-sinignesigi,recu,recu,recu,recu,recu,manquant")

@@ -1,16 +1,14 @@
 #include "cases/handlers.h"
 
 #include "cases/access.h"
+#include "core/args.h"
 #include "core/state.h"
 
 namespace kalan {
 
 namespace case_ops {
 
-std::string arg(const nlohmann::json& args, const char* key) {
-  auto it = args.find(key);
-  return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+std::string arg(const nlohmann::json& args, const char* key) { return string_arg(args, key); }
 
 CaseRecord* visible_case(State& s, const Actor& a, const nlohmann::json& args, ApplyResult& refusal) {
   const std::string id = arg(args, "case");

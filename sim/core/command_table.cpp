@@ -1,5 +1,7 @@
 #include "core/command_table.h"
 
+#include "core/args.h"
+
 #include "world/world.h"
 
 namespace kalan {
@@ -87,6 +89,11 @@ void check_table_refs(const std::vector<ArgSpec>& specs, const nlohmann::json& a
     }
     if (!found) add_error(out, path_join(path, a.name), "unknown_ref", {what, v});
   }
+}
+
+std::string string_arg(const nlohmann::json& args, const char* key) {
+  auto it = args.find(key);
+  return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace kalan

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/apply.h"
+#include "core/args.h"
 #include "core/state.h"
 #include "reporting/monthly.h"
 #include "reporting/psea.h"
@@ -12,11 +13,6 @@ namespace kalan {
 namespace {
 
 using nlohmann::json;
-
-std::string arg(const json& args, const char* key) {
-  auto it = args.find(key);
-  return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 forms::EvalContext context(const State& s) {
   forms::EvalContext ctx;
@@ -84,7 +80,7 @@ ApplyResult receive(State& s, const Actor& a, const std::string& instance, const
 }
 
 Draft* find_draft(State& s, const Actor& a, const json& args, ApplyResult& refusal) {
-  const std::string instance = arg(args, "instance");
+  const std::string instance = string_arg(args, "instance");
   Device* dev = s.reporting.find_device(a.id);
   Draft* d = dev ? dev->find(instance) : nullptr;
   if (!d) refusal = ApplyResult::refuse("unknown_ref", {"@draft", instance});
@@ -92,7 +88,7 @@ Draft* find_draft(State& s, const Actor& a, const json& args, ApplyResult& refus
 }
 
 ApplyResult draft_save(State& s, const Actor& a, const json& args) {
-  const std::string instance = arg(args, "instance"), deprecated = arg(args, "deprecated");
+  const std::string instance = string_arg(args, "instance"), deprecated = string_arg(args, "deprecated");
   if (!valid_instance(instance)) return ApplyResult::refuse("report_bad_instance", {instance});
   if (!deprecated.empty() && !s.reporting.find_by_uuid(deprecated))
     return ApplyResult::refuse("unknown_ref", {"@submission", deprecated});
@@ -126,7 +122,7 @@ ApplyResult draft_discard(State& s, const Actor& a, const json& args) {
   auto& drafts = s.reporting.device(a.id).drafts;
   drafts.erase(drafts.begin() + (d - drafts.data()));
   ApplyResult r;
-  r.emit(a.record_events, s.clock.now, "reporting.draft_discarded", [&] { return json{{"instance", arg(args, "instance")}}; });
+  r.emit(a.record_events, s.clock.now, "reporting.draft_discarded", [&] { return json{{"instance", string_arg(args, "instance")}}; });
   return r;
 }
 
@@ -173,7 +169,7 @@ ApplyResult flush(State& s, const Actor& a, const std::string& only, std::initia
 }
 
 ApplyResult send(State& s, const Actor& a, const json& args) {
-  const std::string only = arg(args, "instance");
+  const std::string only = string_arg(args, "instance");
   Device* found = s.reporting.find_device(a.id);
   if (!found) return ApplyResult::refuse("report_nothing_to_send", {a.id});
   Device& dev = *found;
@@ -209,7 +205,7 @@ ApplyResult set_online(State& s, const Actor& a, const json& args) {
 }
 
 ApplyResult submit(State& s, const Actor& a, const json& args) {
-  return receive(s, a, arg(args, "instance"), arg(args, "deprecated"), args.at("values"));
+  return receive(s, a, string_arg(args, "instance"), string_arg(args, "deprecated"), args.at("values"));
 }
 
 ApplyResult set_validation(State& s, const Actor& a, const json& args) {
@@ -217,7 +213,7 @@ ApplyResult set_validation(State& s, const Actor& a, const json& args) {
   const std::int64_t id = args.at("submission").get<std::int64_t>();
   Submission* sub = s.reporting.find_submission(id);
   if (!sub) return ApplyResult::refuse("unknown_ref", {"@submission", std::to_string(id)});
-  sub->validation = arg(args, "status");
+  sub->validation = string_arg(args, "status");
   sub->validated_by = a.id;
   sub->validated_at = s.clock.now;
   ApplyResult r;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/apply.h"
+#include "core/args.h"
 #include "core/state.h"
 
 namespace kalan::reporting {
@@ -13,13 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string arg(const json& args, const char* key) {
-  auto it = args.find(key);
-  return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Complaint* find(State& s, const json& args, ApplyResult& refusal) {
-  const std::string id = arg(args, "complaint");
+  const std::string id = string_arg(args, "complaint");
   Complaint* c = s.reporting.find_complaint(id);
   if (!c) refusal = ApplyResult::refuse("unknown_ref", {"@complaint", id});
   return c;
@@ -42,15 +38,15 @@ ApplyResult complaint_create(State& s, const Actor& a, const json& args) {
   char id[32];
   std::snprintf(id, sizeof id, "PSEA-%04lld", static_cast<long long>(s.reporting.next_complaint));
   c.id = id;
-  c.channel = arg(args, "channel");
+  c.channel = string_arg(args, "channel");
   c.received_at = s.clock.now;
   c.age = args.at("age").get<int>();
-  c.sex = arg(args, "sex");
-  c.type = arg(args, "complaint_type");
-  c.structure = arg(args, "structure");
+  c.sex = string_arg(args, "sex");
+  c.type = string_arg(args, "complaint_type");
+  c.structure = string_arg(args, "structure");
   if (c.structure.empty() && a.user) c.structure = a.user->organisation;
   c.received_by = a.id;
-  c.note = arg(args, "note");
+  c.note = string_arg(args, "note");
   ++s.reporting.next_complaint;
   s.reporting.complaints.push_back(c);
   ApplyResult r;
@@ -64,7 +60,7 @@ ApplyResult complaint_refer(State& s, const Actor& a, const json& args) {
   if (!c) return refusal;
   if (c->referred_at) return ApplyResult::refuse("psea_already", {c->id, "@psea_referral"});
   c->referred_at = s.clock.now;
-  c->referred_to = arg(args, "service");
+  c->referred_to = string_arg(args, "service");
   ApplyResult r;
   r.emit(a.record_events, s.clock.now, "psea.complaint_referred",
          [&] { return json{{"complaint", c->id}, {"hours", (c->referred_at - c->received_at) / 3600}}; });
@@ -77,7 +73,7 @@ ApplyResult complaint_respond(State& s, const Actor& a, const json& args) {
   if (!c) return refusal;
   if (c->answered_at) return ApplyResult::refuse("psea_already", {c->id, "@response"});
   c->answered_at = s.clock.now;
-  c->response = arg(args, "response");
+  c->response = string_arg(args, "response");
   ApplyResult r;
   r.emit(a.record_events, s.clock.now, "psea.complaint_answered", [&] { return json{{"complaint", c->id}}; });
   return r;
