@@ -45,4 +45,5 @@ echo "wasm_vs_native_jam $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 100 
 hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
 [ "$hn" = "$hw" ] && echo "sms hash identical native/wasm: $hn" || echo "SMS HASH DIFFERS: native $hn wasm $hw"
 echo "== Monthly reporting (10,000 reports validated and aggregated; one constraint evaluated 2,000,000 times)"
-build/native/bench_reporting scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
+echo "native:"; build/native/bench_reporting scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
+echo "wasm:"; node --no-experimental-fetch build/web/bench-reporting.js scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
