@@ -15,6 +15,8 @@ add_executable(bench_sms bench/bench_sms.cpp)
 target_link_libraries(bench_sms PRIVATE kalan_sim)
 add_executable(bench_reporting bench/bench_reporting.cpp)
 target_link_libraries(bench_reporting PRIVATE kalan_sim)
+add_executable(bench_forms bench/bench_forms.cpp)
+target_link_libraries(bench_forms PRIVATE kalan_sim)
 
 add_test(NAME core.unit COMMAND kalan_tests)
 add_test(NAME core.unit.wasm COMMAND ${NODE_EXE} --no-experimental-fetch "${KALAN_WEB_DIR}/kalan-tests.js")
@@ -45,3 +47,8 @@ set_tests_properties(reporting.export_kobo PROPERTIES PASS_REGULAR_EXPRESSION "\
 add_test(NAME reporting.export_completeness COMMAND $<TARGET_FILE:kalan> report export --format completeness
          "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")
 set_tests_properties(reporting.export_completeness PROPERTIES PASS_REGULAR_EXPRESSION "ong-sinignesigi,recu,recu,recu,recu,recu,manquant")
+add_test(NAME forms.cli COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+add_test(NAME forms.cli.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
+add_test(NAME forms.xpath_conformance.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")

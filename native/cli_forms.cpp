@@ -35,26 +35,36 @@ int forms_table(const std::string& file, std::optional<int> offset, const forms:
   return 0;
 }
 
+// Reads --utc-offset ±HH:MM or --now ISO at args[i] (advancing i). Returns 0 when args[i] is neither,
+// 1 when read, -1 (after printing why) when its value is wrong.
+int clock_option(const std::vector<std::string>& args, std::size_t& i, forms::EvalContext& ctx,
+                 std::optional<int>& offset, const char* cmd, std::ostream& err) {
+  if (i + 1 >= args.size() || (args[i] != "--utc-offset" && args[i] != "--now")) return 0;
+  const std::string& value = args[++i];
+  if (args[i - 1] == "--utc-offset") {
+    offset = parse_utc_offset(value);
+    if (offset) return 1;
+    err << "kalan forms " << cmd << " : décalage horaire invalide « " << value << " » (attendu : ±HH:MM)\n";
+    return -1;
+  }
+  auto t = parse_iso_time(value);
+  if (!t) {
+    err << "kalan forms " << cmd << " : " << render_message("bad_time", {value}) << "\n";
+    return -1;
+  }
+  ctx.now = *t;
+  return 1;
+}
+
 int forms_eval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   forms::EvalContext ctx;
   std::optional<int> offset;
   std::optional<std::string> expr, table;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const bool has_value = i + 1 < args.size();
-    if (args[i] == "--utc-offset" && has_value) {
-      offset = parse_utc_offset(args[++i]);
-      if (!offset) {
-        err << "kalan forms eval : décalage horaire invalide « " << args[i] << " » (attendu : ±HH:MM)\n";
-        return 2;
-      }
-    } else if (args[i] == "--now" && has_value) {
-      auto t = parse_iso_time(args[++i]);
-      if (!t) {
-        err << "kalan forms eval : " << render_message("bad_time", {args[i]}) << "\n";
-        return 2;
-      }
-      ctx.now = *t;
-    } else if (args[i] == "--table" && has_value && !table) {
+    const int clock = clock_option(args, i, ctx, offset, "eval", err);
+    if (clock < 0) return 2;
+    if (clock > 0) continue;
+    if (args[i] == "--table" && i + 1 < args.size() && !table) {
       table = args[++i];
     } else if (!expr && !table) {
       expr = args[i];
@@ -123,25 +133,13 @@ int forms_check(const std::vector<std::string>& args, std::ostream& out, std::os
 int forms_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   forms::EvalContext ctx;
   std::vector<std::string> files;
+  std::optional<int> offset;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--utc-offset" && i + 1 < args.size()) {
-      auto off = parse_utc_offset(args[++i]);
-      if (!off) {
-        err << "kalan forms validate : décalage horaire invalide « " << args[i] << " »\n";
-        return 2;
-      }
-      ctx.utc_offset_minutes = *off;
-    } else if (args[i] == "--now" && i + 1 < args.size()) {
-      auto t = parse_iso_time(args[++i]);
-      if (!t) {
-        err << "kalan forms validate : " << render_message("bad_time", {args[i]}) << "\n";
-        return 2;
-      }
-      ctx.now = *t;
-    } else {
-      files.push_back(args[i]);
-    }
+    const int clock = clock_option(args, i, ctx, offset, "validate", err);
+    if (clock < 0) return 2;
+    if (clock == 0) files.push_back(args[i]);
   }
+  ctx.utc_offset_minutes = offset.value_or(0);
   if (files.size() != 2) {
     err << "usage : kalan forms validate [--now ISO] [--utc-offset ±HH:MM] FORMULAIRE.json VALEURS.json\n";
     return 2;

@@ -3,11 +3,12 @@
 #   web transfer (gzip of html + js + wasm, fonts and scenarios included) <= 800 KB,
 #   first frame <= 1 s in headless Chromium, wasm heap <= 64 MB on the default scenario,
 #   replay of 100,000 commands >= 500,000 commands/s natively, wasm >= 40 % of native;
-#   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native.
+#   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native;
+#   forms: pre-parsed constraint >= 1,000,000 evaluations/s, full validation of a 40-field form <= 50 us (native).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] && [ -x build/native/bench_reporting ] || scripts/build.sh "web native"
+[ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] && [ -x build/native/bench_forms ] && [ -x build/native/bench_reporting ] || scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
 for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
@@ -47,3 +48,5 @@ hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash
 echo "== Monthly reporting (10,000 reports validated and aggregated; one constraint evaluated 2,000,000 times)"
 echo "native:"; build/native/bench_reporting scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
 echo "wasm:"; node --no-experimental-fetch build/web/bench-reporting.js scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
+echo "== forms (native, processor time)"
+build/native/bench_forms | sed 's/^/  /'

@@ -77,6 +77,7 @@ const std::map<std::string, Template>& catalogue() {
       {"form_not_container", {"seuls les groupes et répétitions ont des « fields » (type « {0} »)",
                               "only groups and repeats have \"fields\" (type \"{0}\")"}},
       {"form_cycle", {"calcul circulaire : « {0} » dépend de lui-même", "circular calculation: \"{0}\" depends on itself"}},
+      {"form_too_deep", {"groupes et répétitions imbriqués sur plus de {0} niveaux", "groups and repeats nested more than {0} levels deep"}},
       {"form_required", {"Cette réponse est obligatoire.", "This answer is required."}},
       {"form_constraint", {"Valeur non valide.", "Invalid value."}},
       {"form_type_integer", {"« {0} » n'est pas un nombre entier.", "\"{0}\" is not a whole number."}},

@@ -1,7 +1,6 @@
 // Reading a form definition: fields (nested groups and repeats flattened in document order), choice
 // lists, every expression pre-parsed with its ${references} checked, and the order of calculations.
 #include <algorithm>
-#include <functional>
 
 #include "core/reader.h"
 #include "forms/form.h"
@@ -44,6 +43,16 @@ class FormReader {
   FormReader(Form& f, Diagnostics& errors) : form_(f), errors_(errors) {}
 
   void fields(const json& list, const std::string& path, int parent, int repeat) {
+    if (++depth_ > kMaxNesting) {
+      add_error(errors_, path, "form_too_deep", {std::to_string(kMaxNesting)});
+      --depth_;
+      return;
+    }
+    fields_at_depth(list, path, parent, repeat);
+    --depth_;
+  }
+
+  void fields_at_depth(const json& list, const std::string& path, int parent, int repeat) {
     if (!list.is_array()) {
       add_error(errors_, path, "type_array", {json_type_name(list)});
       return;
@@ -87,8 +96,13 @@ class FormReader {
       return std::nullopt;
     }
     for (const auto& p : e->problems()) report(p);
-    for (const auto& ref : e->references())
-      if (!form_.index.count(ref)) add_error(errors_, path, "unknown_ref", {"champ", "${" + ref + "}"});
+    std::vector<int> slots;
+    for (const auto& ref : e->references()) {
+      auto it = form_.index.find(ref);
+      if (it == form_.index.end()) add_error(errors_, path, "unknown_ref", {"champ", "${" + ref + "}"});
+      slots.push_back(it == form_.index.end() ? -1 : it->second);
+    }
+    e->bind(std::move(slots));
     return e;
   }
 
@@ -146,32 +160,41 @@ class FormReader {
       fields(*children, path_join(path, "fields"), me, form_.fields[static_cast<std::size_t>(me)].type == FieldType::repeat ? me : repeat);
   }
 
-  // Depth-first topological order of calculations; a cycle is an error at the first field met twice.
+  // Depth-first topological order of calculations, with an explicit stack (long chains of calculations
+  // must not exhaust the WebAssembly stack); a cycle is an error at the field met again.
   void order_calculations() {
     std::vector<int> state(form_.fields.size(), 0);  // 0 new, 1 in progress, 2 done
-    std::function<void(int)> visit = [&](int i) {
-      auto& st = state[static_cast<std::size_t>(i)];
-      if (st == 2) return;
-      const Field& f = form_.fields[static_cast<std::size_t>(i)];
-      if (st == 1) {
-        add_error(errors_, path_join(f.path, "calculation"), "form_cycle", {f.name});
-        return;
+    for (std::size_t start = 0; start < form_.fields.size(); ++start) {
+      if (!form_.fields[start].calculation || state[start]) continue;
+      std::vector<std::pair<int, std::size_t>> stack{{static_cast<int>(start), 0}};  // field, next reference
+      state[start] = 1;
+      while (!stack.empty()) {
+        auto& [i, next] = stack.back();
+        const Field& f = form_.fields[static_cast<std::size_t>(i)];
+        const auto& refs = f.calculation->slots();
+        if (next == refs.size()) {
+          state[static_cast<std::size_t>(i)] = 2;
+          form_.calculation_order.push_back(i);
+          stack.pop_back();
+          continue;
+        }
+        const int dep = refs[next++];
+        if (dep < 0 || !form_.fields[static_cast<std::size_t>(dep)].calculation) continue;
+        if (state[static_cast<std::size_t>(dep)] == 1)
+          add_error(errors_, path_join(f.path, "calculation"), "form_cycle", {f.name});
+        if (state[static_cast<std::size_t>(dep)] == 0) {
+          state[static_cast<std::size_t>(dep)] = 1;
+          stack.push_back({dep, 0});
+        }
       }
-      st = 1;
-      for (const auto& ref : f.calculation->references()) {
-        auto it = form_.index.find(ref);
-        if (it != form_.index.end() && form_.fields[static_cast<std::size_t>(it->second)].calculation) visit(it->second);
-      }
-      st = 2;
-      form_.calculation_order.push_back(i);
-    };
-    for (std::size_t i = 0; i < form_.fields.size(); ++i)
-      if (form_.fields[i].calculation) visit(static_cast<int>(i));
+    }
   }
 
+  static constexpr int kMaxNesting = 16;  // groups within groups: bounded recursion
   Form& form_;
   Diagnostics& errors_;
   std::vector<const json*> defs_;
+  int depth_ = 0;
 };
 
 void read_choices(Form& form, ObjectReader& r) {

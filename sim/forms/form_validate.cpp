@@ -32,11 +32,13 @@ class InstanceResolver : public Resolver {
   InstanceResolver(const Validator& v, Instance& root, const std::vector<Frame>& chain, int self)
       : v_(v), root_(root), chain_(chain), self_(self) {}
   Value field(const std::string& name) const override;
+  Value reference(const Expr& e, int i) const override;
   Value self() const override;
   int position() const override { return chain_.empty() ? 0 : chain_.back().position; }
   std::string choice_label(const std::string& field, const std::string& value) const override;
 
  protected:
+  Value value_of(int field) const;
   const Validator& v_;
   Instance& root_;
   const std::vector<Frame>& chain_;
@@ -99,7 +101,11 @@ class Validator {
     calculate(root);
     std::vector<Frame> chain;
     walk(root, form_.top, chain, "", true, false, out.issues);
-    calculate(root);
+    // Clearing non-relevant answers may change calculations and relevance: settle them again.
+    if (cleared_) {
+      calculate(root);
+      walk(root, form_.top, chain, "", true, false, out.issues);
+    }
     walk(root, form_.top, chain, "", true, true, out.issues);
     out.values = write(root, form_.top);
     return out;
@@ -144,15 +150,17 @@ class Validator {
                idx->second, issues);
         }
       } else if (it->is_string()) {
-        inst.values[i] = it->get<std::string>();
+        inst.values[i] = it->get_ref<const std::string&>();
       } else if (it->is_number()) {
         inst.values[i] = it->dump();
       } else if (!it->is_null()) {
         issues.push_back({prefix + it.key(), "type", message("form_type_text", {json_type_name(*it)})});
       }
+      inst.relevant[i] = 2;  // answered (reset to relevance by the walk)
     }
     each_in_scope(scope, [&](int i, const Field& f) {
-      if (!f.default_value.empty() && !values.contains(f.name)) inst.values[static_cast<std::size_t>(i)] = f.default_value;
+      const auto u = static_cast<std::size_t>(i);
+      if (!f.default_value.empty() && inst.relevant[u] != 2) inst.values[u] = f.default_value;
     });
   }
 
@@ -192,7 +200,8 @@ class Validator {
       const auto u = static_cast<std::size_t>(i);
       const Field& f = form_.fields[u];
       const InstanceResolver res(*this, root, chain, i);
-      const bool rel = parent_relevant && (!f.relevant || evaluate_boolean(*f.relevant, res, ctx_));
+      const bool rel = check ? parent_relevant && inst.relevant[u]
+                             : parent_relevant && (!f.relevant || evaluate_boolean(*f.relevant, res, ctx_));
       inst.relevant[u] = rel;
       if (f.type == FieldType::group) {
         walk(inst, f.children, chain, prefix, rel, check, issues);
@@ -200,7 +209,10 @@ class Validator {
       }
       if (f.type == FieldType::repeat) {
         auto& list = inst.repeats[u];
-        if (!rel) list.clear();
+        if (!rel && !list.empty()) {
+          list.clear();
+          cleared_ = true;
+        }
         for (std::size_t k = 0; k < list.size(); ++k) {
           chain.push_back({i, &list[k], static_cast<int>(k) + 1});
           walk(list[k], f.children, chain, prefix + f.name + "/" + std::to_string(k) + "/", rel, check, issues);
@@ -208,7 +220,10 @@ class Validator {
         }
         continue;
       }
-      if (!rel) inst.values[u].clear();
+      if (!rel && !inst.values[u].empty()) {
+        inst.values[u].clear();
+        cleared_ = true;
+      }
       if (check && rel && f.holds_value() && f.type != FieldType::calculate) check_field(f, inst.values[u], res, prefix, issues);
     }
   }
@@ -275,17 +290,18 @@ class Validator {
     return std::nullopt;
   }
 
-  json write(const Instance& inst, const std::vector<int>& scope) const {
+  // Moves the values out: the instances are not used afterwards.
+  json write(Instance& inst, const std::vector<int>& scope) const {
     json out = json::object();
     each_in_scope(scope, [&](int i, const Field& f) {
       const auto u = static_cast<std::size_t>(i);
       if (f.type == FieldType::note) return;
       if (f.type != FieldType::repeat) {
-        out[f.name] = inst.values[u];
+        out.emplace(f.name, std::move(inst.values[u]));
         return;
       }
       json list = json::array();
-      for (const auto& child : inst.repeats[u]) list.push_back(write(child, f.children));
+      for (auto& child : inst.repeats[u]) list.push_back(write(child, f.children));
       out[f.name] = std::move(list);
     });
     return out;
@@ -295,15 +311,24 @@ class Validator {
   const EvalContext& ctx_;
   std::vector<std::vector<int>> chains_;  // enclosing repeats of each field, outermost first
   Instance* root_ = nullptr;
+  bool cleared_ = false;  // a non-relevant answer was cleared
 };
 
 }  // namespace
 
+Value InstanceResolver::reference(const Expr& e, int i) const {
+  const auto u = static_cast<std::size_t>(i);
+  if (u < e.slots().size() && e.slots()[u] >= 0) return value_of(e.slots()[u]);
+  return field(e.references()[u]);
+}
+
 Value InstanceResolver::field(const std::string& name) const {
+  auto it = v_.form().index.find(name);
+  return it == v_.form().index.end() ? Value::string_of("") : value_of(it->second);
+}
+
+Value InstanceResolver::value_of(int idx) const {
   const Form& form = v_.form();
-  auto it = form.index.find(name);
-  if (it == form.index.end()) return Value::string_of("");
-  const int idx = it->second;
   // A repeat itself is the node-set of its entries (count(${services})).
   std::vector<int> own;
   const bool is_repeat = form.fields[static_cast<std::size_t>(idx)].type == FieldType::repeat;

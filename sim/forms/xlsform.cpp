@@ -377,6 +377,11 @@ std::optional<json> import_kobo_content(const json& asset, const std::string& fa
   if (errors.size() != before) return std::nullopt;
   Converter conv(errors);
   json form = conv.build(s, c, st, fallback_id);
+  // Without a form_title, the asset's name is the title.
+  const bool titled = !st.empty() && !st.front().get("form_title").empty();
+  if (!titled && asset.is_object() && asset.contains("name") && asset["name"].is_string() &&
+      !asset["name"].get<std::string>().empty())
+    form["title"] = json{{"fr", asset["name"].get<std::string>()}};
   return finish(conv, std::move(form), errors, before);
 }
 

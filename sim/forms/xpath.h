@@ -30,6 +30,8 @@ struct EvalContext {
   std::uint64_t seed = 0;          // uuid() and random() derive from it: same seed, same values
 };
 
+class Expr;
+
 // The instance seen by an expression. Default: no instance (every reference is empty).
 class Resolver {
  public:
@@ -37,6 +39,9 @@ class Resolver {
   // ${name}: the field's value; inside a repeat, a sibling is the same instance and a field of a
   // repeat seen from outside is a node-set of every instance's value.
   virtual Value field(const std::string& name) const;
+  // The i-th ${reference} of an expression; by default field(name). An owner that bound the
+  // expression (Expr::bind) can answer by slot, without looking the name up.
+  virtual Value reference(const Expr& e, int i) const;
   // `.`: the value of the field being checked.
   virtual Value self() const;
   // A bare name (`region` in a choice_filter): an attribute of the current choice.
@@ -61,6 +66,10 @@ class Expr {
   const std::vector<XPathError>& problems() const { return problems_; }
   // True when the expression uses `.` (it then depends on the field's own value).
   bool uses_self() const { return uses_self_; }
+  // Slots chosen by the expression's owner for references(), in the same order (a form binds them
+  // to field positions once, so evaluation needs no name lookups).
+  void bind(std::vector<int> slots) { slots_ = std::move(slots); }
+  const std::vector<int>& slots() const { return slots_; }
 
  private:
   friend std::optional<Expr> parse_xpath(const std::string&, XPathError&);
@@ -71,6 +80,7 @@ class Expr {
   std::vector<std::string> refs_;
   std::vector<XPathError> problems_;
   bool uses_self_ = false;
+  std::vector<int> slots_;
 };
 
 // Parses an expression; on a syntax error returns nullopt and fills `error` (with its column).

@@ -1,9 +1,11 @@
 // Internal to sim/forms: the AST of an XPath expression and the table of functions.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "forms/xpath.h"
+#include "sms/router_regex.h"
 
 namespace kalan::forms {
 
@@ -20,7 +22,7 @@ enum class Fn : std::uint8_t {
   ends_with, regex, translate, normalize_space, string, number, boolean, boolean_from_string, not_,
   true_, false_, int_, round, floor, ceiling, abs, pow, min, max, sqrt, exp, exp10, log, log10, sin, cos,
   tan, asin, acos, atan, atan2, pi, today, now, date, date_time, decimal_date_time, decimal_time,
-  format_date, format_date_time, position, uuid, random, choice_name, lower, upper
+  format_date, format_date_time, position, uuid, random, choice_name, lower, upper, indexed_repeat
 };
 
 struct FnInfo {
@@ -39,7 +41,8 @@ struct Node {
   Value lit;               // literal value
   std::string name;        // field / child name; function name for calls
   std::size_t column = 0;  // 1-based, for messages
-  int problem = -1;        // index into Expr::problems() for Op::problem
+  int problem = -1;        // Op::problem: index into Expr::problems(); Op::field: into references()
+  std::shared_ptr<const flows::detail::Regex> regex;  // regex() with a literal pattern: compiled once
 };
 
 }  // namespace kalan::forms

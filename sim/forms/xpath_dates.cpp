@@ -20,7 +20,7 @@ const char* const kDaysShort[] = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven."
 
 // ODK's format-date letters: %Y %y %m %n %b %d %e %H %h %M %S %3 %a.
 std::string format_with(double ms, const std::string& fmt, int offset) {
-  if (!std::isfinite(ms)) return "";
+  if (!(std::fabs(ms) <= 8.64e15)) return "";  // not a date (or beyond the range of dates)
   const Civil c = civil_at(ms, offset);
   std::string out;
   char buf[32];

@@ -8,6 +8,7 @@
 namespace kalan::forms {
 
 Value Resolver::field(const std::string&) const { return Value::string_of(""); }
+Value Resolver::reference(const Expr& e, int i) const { return field(e.references()[static_cast<std::size_t>(i)]); }
 Value Resolver::self() const { return Value::string_of(""); }
 Value Resolver::child(const std::string&) const { return Value::nodes_of({}); }
 int Resolver::position() const { return 0; }
@@ -83,7 +84,7 @@ Value Evaluator::eval(int index) {
     case Op::literal: return n.lit;
     case Op::self: return r_.self();
     case Op::parent: return Value::string_of("");
-    case Op::field: return r_.field(n.name);
+    case Op::field: return r_.reference(e_, n.problem);
     case Op::child: return r_.child(n.name);
     case Op::neg: {
       const Value v = eval(n.a);

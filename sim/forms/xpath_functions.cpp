@@ -77,6 +77,7 @@ const FnInfo kFunctions[] = {
     {"choice-name", Fn::choice_name, 2, 2},
     {"lower-case", Fn::lower, 1, 1},
     {"upper-case", Fn::upper, 1, 1},
+    {"indexed-repeat", Fn::indexed_repeat, 3, 3},
 };
 
 bool is_xml_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -250,8 +251,16 @@ Value Evaluator::call(const Node& n) {
       return Value::boolean_of(s == "true" || s == "1");
     }
     case Fn::position: return Value::number_of(r_.position());
+    case Fn::indexed_repeat: {
+      // indexed-repeat(${field}, ${repeat}, i): the field of the i-th entry (1-based), seen from outside.
+      const Value v = arg(n, 0);
+      const double i = arg_number(n, 2);
+      if (v.kind != Kind::nodeset) return Value::string_of(i == 1 ? to_string(v, offset()) : "");
+      if (!(i >= 1) || i > static_cast<double>(v.nodes.size())) return Value::string_of("");
+      return Value::string_of(v.nodes[static_cast<std::size_t>(i) - 1]);
+    }
     case Fn::uuid: {
-      const double len = n.args.empty() ? 0 : arg_number(n, 0);
+      const double len = n.args.empty() ? 0 : std::min(arg_number(n, 0), 256.0);
       const std::uint64_t a = next_random(), b = next_random();
       return Value::string_of(uuid_text(a, b, len >= 1 ? static_cast<std::size_t>(len) : 0));
     }
@@ -318,10 +327,15 @@ Value Evaluator::call_string(const Node& n) {
       return Value::boolean_of(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     }
     case Fn::regex: {
+      std::optional<flows::detail::Regex> compiled;
+      const flows::detail::Regex* re = n.regex.get();
       const std::string pattern = arg_string(n, 1);
-      std::string why;
-      auto re = flows::detail::Regex::compile(pattern, false, false, why);
-      if (!re) return fail(n, "xpath_bad_regex", {pattern, why});
+      if (!re) {
+        std::string why;
+        compiled = flows::detail::Regex::compile(pattern, false, false, why);
+        if (!compiled) return fail(n, "xpath_bad_regex", {pattern, why});
+        re = &*compiled;
+      }
       std::vector<std::pair<long, long>> groups;
       const auto found = re->find(s, groups);
       if (found == flows::detail::Regex::Find::TooComplex) return fail(n, "xpath_bad_regex", {pattern, "too complex"});
@@ -336,7 +350,7 @@ Value Evaluator::call_string(const Node& n) {
 
 Value Evaluator::call_math(const Node& n) {
   switch (n.fn) {
-    case Fn::pi: return Value::number_of(M_PI);
+    case Fn::pi: return Value::number_of(3.14159265358979323846);
     case Fn::min:
     case Fn::max: {
       const auto values = flatten(n, 0);

@@ -10,7 +10,8 @@ namespace kalan::forms {
 
 namespace {
 
-constexpr int kMaxDepth = 100;  // nesting bound: hostile input cannot exhaust the stack
+constexpr int kMaxDepth = 100;   // parser recursion bound: hostile input cannot exhaust the stack
+constexpr int kMaxHeight = 100;  // tree height bound, for the evaluator's recursion
 
 enum class Tok { number, string, field, name, func, dot, dotdot, lparen, rparen, comma, op, end };
 
@@ -222,7 +223,11 @@ class Parser {
       case Tok::field:
         n.op = Op::field;
         n.name = t.text;
-        if (std::find(refs_.begin(), refs_.end(), t.text) == refs_.end()) refs_.push_back(t.text);
+        {
+          auto at = std::find(refs_.begin(), refs_.end(), t.text);
+          n.problem = static_cast<int>(at - refs_.begin());  // for Op::field: index into references()
+          if (at == refs_.end()) refs_.push_back(t.text);
+        }
         return add(std::move(n));
       case Tok::name:
         n.op = Op::child;
@@ -288,6 +293,14 @@ class Parser {
       problems_.push_back({"xpath_arity", {name.text, expected, std::to_string(argc)}, name.column});
     } else {
       n.fn = info->fn;
+      const Node* pattern = n.fn == Fn::regex ? &nodes_[static_cast<std::size_t>(n.args[1])] : nullptr;
+      if (pattern && pattern->op == Op::literal && pattern->lit.kind == Kind::string) {
+        std::string why;
+        if (auto re = flows::detail::Regex::compile(pattern->lit.str, false, false, why))
+          n.regex = std::make_shared<const flows::detail::Regex>(std::move(*re));
+        else
+          problems_.push_back({"xpath_bad_regex", {pattern->lit.str, why}, pattern->column});
+      }
     }
     return add(std::move(n));
   }
@@ -315,6 +328,17 @@ std::optional<Expr> parse_xpath(const std::string& text, XPathError& error) {
   Parser p(std::move(toks), *nodes, e.refs_, e.problems_, e.uses_self_);
   e.root_ = p.parse_all(error);
   if (e.root_ < 0) return std::nullopt;
+  // Evaluation recurses along the tree: bound its height (long chains such as a+b+c+… included).
+  std::vector<int> height(nodes->size(), 1);
+  for (std::size_t i = 0; i < nodes->size(); ++i) {
+    const Node& n = (*nodes)[i];
+    for (int c : {n.a, n.b}) if (c >= 0) height[i] = std::max(height[i], height[static_cast<std::size_t>(c)] + 1);
+    for (int c : n.args) height[i] = std::max(height[i], height[static_cast<std::size_t>(c)] + 1);
+    if (height[i] > kMaxHeight) {
+      error = XPathError{"xpath_too_deep", {}, n.column};
+      return std::nullopt;
+    }
+  }
   e.nodes_ = std::move(nodes);
   return e;
 }

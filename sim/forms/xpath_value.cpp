@@ -13,6 +13,7 @@ namespace kalan::forms {
 namespace {
 
 constexpr double kDayMs = 86400000.0;
+constexpr double kMaxDateMs = 8.64e15;  // the range of JavaScript dates (Enketo)
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -51,7 +52,7 @@ Value Value::boolean_of(bool b) {
 Value Value::date_of(double ms, bool with_time) {
   Value v;
   v.kind = Kind::date;
-  v.num = ms;
+  v.num = std::fabs(ms) <= kMaxDateMs ? ms : kNaN;  // beyond ±275,000 years: an invalid date
   v.flag = with_time;
   return v;
 }
@@ -75,6 +76,11 @@ double parse_xpath_number(std::string_view s) {
     while (i < n && is_digit(s[i])) ++i, ++frac_digits;
   }
   if (i != n || int_digits + frac_digits == 0) return kNaN;
+  if (frac_digits == 0 && int_digits <= 15 && s[n - 1] != '.') {  // plain integers: exact without strtod
+    double v = 0;
+    for (size_t k = n - int_digits; k < n; ++k) v = v * 10 + (s[k] - '0');
+    return s[start] == '-' ? -v : v;
+  }
   // strtod on a copy: the text is plain ASCII digits here, so the C locale reading is exact.
   const std::string text(s.substr(start, n - start));
   return std::strtod(text.c_str(), nullptr);
@@ -85,6 +91,7 @@ std::string format_number(double d) {
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   if (d == 0) return "0";
   char buf[64];
+  if (d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) return std::to_string(static_cast<long long>(d));
   if (d == std::trunc(d) && std::fabs(d) < 1e21) {
     std::snprintf(buf, sizeof buf, "%.0f", d);
     return buf;
@@ -191,7 +198,7 @@ std::string offset_string(int offset) {
 }
 
 std::string format_date_value(double ms, bool with_time, int offset) {
-  if (!std::isfinite(ms)) return "Invalid Date";
+  if (!(std::fabs(ms) <= kMaxDateMs)) return "Invalid Date";
   const Civil c = civil_at(ms, offset);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(c.year), c.month, c.day);

@@ -33,4 +33,16 @@ inline Command cmd(const std::string& text) {
   return *c;
 }
 
+// Each diagnostic rendered in French, and whether some line contains `part`.
+inline std::vector<std::string> rendered(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d) out.push_back(render(x));
+  return out;
+}
+inline bool has_line(const std::vector<std::string>& lines, const std::string& part) {
+  for (const auto& l : lines)
+    if (l.find(part) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace kalan::test

@@ -28,16 +28,10 @@ Form suivi() {
 std::vector<std::string> errors_of(const json& j) {
   Diagnostics errors;
   CHECK_FALSE(parse_form(j, "/forms/3", errors).has_value());
-  std::vector<std::string> out;
-  for (const auto& d : errors) out.push_back(render(d));
-  return out;
+  return test::rendered(errors);
 }
 
-bool has(const std::vector<std::string>& lines, const std::string& part) {
-  for (const auto& l : lines)
-    if (l.find(part) != std::string::npos) return true;
-  return false;
-}
+using test::has_line;
 
 const Issue* issue(const Validation& v, const std::string& field) {
   for (const auto& i : v.issues)
@@ -89,13 +83,13 @@ TEST_CASE("forms.model: parse errors carry JSON paths") {
   j["fields"][0]["colour"] = "rouge";
   const auto e = errors_of(j);
   for (const auto& l : e) MESSAGE(l);
-  CHECK(has(e, "/forms/3/fields/3/constraint: expression invalide, colonne 11"));
-  CHECK(has(e, "/forms/3/fields/2/choice_filter: champ « ${regoin} » introuvable"));
-  CHECK(has(e, "/forms/3/fields/1/choices: liste de choix « regionz » introuvable"));
-  CHECK(has(e, "/forms/3/fields/5/fields/0/type: type de champ inconnu « selct_multiple »"));
-  CHECK(has(e, "/forms/3/fields/6/name: « age » en double"));
-  CHECK(has(e, "/forms/3/fields/4/relevant: expression invalide, colonne 1 : fonction inconnue « nope() »"));
-  CHECK(has(e, "/forms/3/fields/0/colour: clé inconnue"));
+  CHECK(has_line(e, "/forms/3/fields/3/constraint: expression invalide, colonne 11"));
+  CHECK(has_line(e, "/forms/3/fields/2/choice_filter: champ « ${regoin} » introuvable"));
+  CHECK(has_line(e, "/forms/3/fields/1/choices: liste de choix « regionz » introuvable"));
+  CHECK(has_line(e, "/forms/3/fields/5/fields/0/type: type de champ inconnu « selct_multiple »"));
+  CHECK(has_line(e, "/forms/3/fields/6/name: « age » en double"));
+  CHECK(has_line(e, "/forms/3/fields/4/relevant: expression invalide, colonne 1 : fonction inconnue « nope() »"));
+  CHECK(has_line(e, "/forms/3/fields/0/colour: clé inconnue"));
 }
 
 TEST_CASE("forms.model: more definition errors") {
@@ -103,21 +97,21 @@ TEST_CASE("forms.model: more definition errors") {
   json j = base;
   j["fields"] = json::array({json{{"name", "a"}, {"type", "calculate"}, {"calculation", "${b} + 1"}},
                              json{{"name", "b"}, {"type", "calculate"}, {"calculation", "${a} + 1"}}});
-  CHECK(has(errors_of(j), "calcul circulaire"));
+  CHECK(has_line(errors_of(j), "calcul circulaire"));
   j["fields"] = json::array({json{{"name", "1a"}, {"type", "text"}, {"label", "A"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/name: nom de champ invalide"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/name: nom de champ invalide"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « label »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0: champ obligatoire « label »"));
   j["fields"] = json::array({json{{"name", "g"}, {"type", "group"}, {"label", "G"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/fields: champ obligatoire « fields »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/fields: champ obligatoire « fields »"));
   j["fields"] = json::array({json{{"name", "s"}, {"type", "select_one"}, {"label", "S"}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0: champ obligatoire « choices »"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0: champ obligatoire « choices »"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}, {"required", 3}}});
-  CHECK(has(errors_of(j), "/forms/3/fields/0/required"));
+  CHECK(has_line(errors_of(j), "/forms/3/fields/0/required"));
   j["fields"] = json::array({json{{"name", "a"}, {"type", "text"}, {"label", "A"}}});
   j["choices"] = {{"l", json::array({json{{"name", "x"}, {"label", "X"}}, json{{"name", "x"}, {"label", "Y"}}})}};
-  CHECK(has(errors_of(j), "/forms/3/choices/l/1/name: « x » en double"));
-  CHECK(has(errors_of(json::array()), "/forms/3: un objet est attendu"));
+  CHECK(has_line(errors_of(j), "/forms/3/choices/l/1/name: « x » en double"));
+  CHECK(has_line(errors_of(json::array()), "/forms/3: un objet est attendu"));
 }
 
 TEST_CASE("forms.model: a valid entry is normalized") {
@@ -131,6 +125,7 @@ TEST_CASE("forms.model: a valid entry is normalized") {
   CHECK(v.values["cout_total"] == "1750.5");
   CHECK(v.values["nb_services"] == "2");
   CHECK(v.values["resume"] == "2 services, 1750.5 FCFA");
+
   CHECK(v.values["autre_risque"] == "");
   CHECK_FALSE(v.values.contains("note_fin"));
 }
@@ -227,4 +222,41 @@ TEST_CASE("forms.model: malformed entries never crash") {
   CHECK_FALSE(issue(w, "age"));
   CHECK(w.values["nb_services"] == "0");
   CHECK(w.values["cout_total"] == "0");
+}
+
+TEST_CASE("forms.model: calculations see cleared answers, relevance follows calculations") {
+  const json j = {{"id", "T"}, {"title", "T"},
+                  {"fields", json::array({json{{"name", "a"}, {"type", "integer"}, {"label", "A"}},
+                                          json{{"name", "b"}, {"type", "integer"}, {"label", "B"}, {"relevant", "${a} > 0"}},
+                                          json{{"name", "c"}, {"type", "calculate"}, {"calculation", "coalesce(${b}, 'vide')"}},
+                                          json{{"name", "d"}, {"type", "text"}, {"label", "D"}, {"required", true},
+                                               {"relevant", "${c} != 'vide'"}}})}};
+  Diagnostics errors;
+  auto f = parse_form(j, "", errors);
+  REQUIRE(f);
+  Validation v = validate(*f, json{{"a", "0"}, {"b", "5"}}, {});
+  CHECK(v.values["b"] == "");
+  CHECK(v.values["c"] == "vide");
+  CHECK(v.ok());  // d is not relevant once b is cleared
+  v = validate(*f, json{{"a", "1"}, {"b", "5"}}, {});
+  CHECK(v.values["c"] == "5");
+  REQUIRE(v.issues.size() == 1);
+  CHECK(v.issues[0].field == "d");
+}
+
+TEST_CASE("forms.model: deep nesting and long calculation chains") {
+  json inner = json::array({json{{"name", "x"}, {"type", "text"}, {"label", "X"}}});
+  for (int d = 0; d < 20; ++d)
+    inner = json::array({json{{"name", "g" + std::to_string(d)}, {"type", "group"}, {"label", "G"}, {"fields", inner}}});
+  CHECK(has_line(errors_of(json{{"id", "T"}, {"title", "T"}, {"fields", inner}}), "plus de 16 niveaux"));
+  json chain = json::array({json{{"name", "c0"}, {"type", "calculate"}, {"calculation", "1"}}});
+  for (int i = 1; i < 1500; ++i)
+    chain.push_back({{"name", "c" + std::to_string(i)}, {"type", "calculate"},
+                     {"calculation", "${c" + std::to_string(i - 1) + "} + 1"}});
+  json j = {{"id", "T"}, {"title", "T"}, {"fields", json::array()}};
+  for (int i = 1499; i >= 0; --i) j["fields"].push_back(chain[static_cast<std::size_t>(i)]);  // last first
+  Diagnostics errors;
+  auto f = parse_form(j, "", errors);
+  REQUIRE(f);
+  CHECK(validate(*f, json::object(), {}).values["c1499"] == "1500");
 }

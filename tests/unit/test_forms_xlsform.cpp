@@ -17,17 +17,9 @@ std::string fixture(const std::string& rel) {
   return *text;
 }
 
-std::vector<std::string> rendered(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d) out.push_back(render(x));
-  return out;
-}
+using test::rendered;
 
-bool has(const std::vector<std::string>& lines, const std::string& part) {
-  for (const auto& l : lines)
-    if (l.find(part) != std::string::npos) return true;
-  return false;
-}
+using test::has_line;
 
 const json* field_named(const json& fields, const std::string& name) {
   for (const auto& f : fields) {
@@ -106,17 +98,17 @@ TEST_CASE("forms.xlsform: CSV errors name the sheet, line and column") {
   CHECK_FALSE(import_xlsform_csv(survey, fixture("xlsform-csv/choices.csv"), "", "x", errors));
   const auto e = rendered(errors);
   for (const auto& l : e) MESSAGE(l);
-  CHECK(has(e, "survey.csv:8:type: type inconnu « selct_one regions »"));
-  CHECK(has(e, "survey.csv:14:type: end_group sans begin_group correspondant"));
-  CHECK(has(e, "survey.csv:11:type: begin_repeat « services » jamais fermé"));
-  CHECK(has(e, "survey.csv:13:constraint: champ « ${nope} » introuvable"));
-  CHECK(has(e, "survey.csv:16:type: liste de choix « dangers » introuvable"));
+  CHECK(has_line(e, "survey.csv:8:type: type inconnu « selct_one regions »"));
+  CHECK(has_line(e, "survey.csv:14:type: end_group sans begin_group correspondant"));
+  CHECK(has_line(e, "survey.csv:11:type: begin_repeat « services » jamais fermé"));
+  CHECK(has_line(e, "survey.csv:13:constraint: champ « ${nope} » introuvable"));
+  CHECK(has_line(e, "survey.csv:16:type: liste de choix « dangers » introuvable"));
   Diagnostics unsupported;
   CHECK_FALSE(import_xlsform_csv("type,name,label\ngeopoint,lieu,Lieu\n", "", "", "x", unsupported));
-  CHECK(has(rendered(unsupported), "survey.csv:2:type: type « geopoint » non pris en charge"));
+  CHECK(has_line(rendered(unsupported), "survey.csv:2:type: type « geopoint » non pris en charge"));
   Diagnostics label;
   CHECK_FALSE(import_xlsform_csv("type,name,label::English (en)\ntext,nom,\n", "", "", "x", label));
-  CHECK(has(rendered(label), "survey.csv:2: champ obligatoire « label »"));
+  CHECK(has_line(rendered(label), "survey.csv:2: champ obligatoire « label »"));
 }
 
 TEST_CASE("forms.xlsform: Kobo asset content imports with its translations") {
@@ -125,6 +117,13 @@ TEST_CASE("forms.xlsform: Kobo asset content imports with its translations") {
   for (const auto& l : rendered(errors)) MESSAGE(l);
   REQUIRE(form);
   CHECK((*form)["id"] == "rapport_mensuel");
+  CHECK((*form)["title"]["fr"] == "Rapport mensuel");
+  json untitled = json::parse(fixture("kobo-content.json"));
+  untitled["content"]["settings"].erase("form_title");
+  Diagnostics e2;
+  auto named = import_kobo_content(untitled, "asset", e2);
+  REQUIRE(named);
+  CHECK((*named)["title"]["fr"] == "Rapport mensuel (exemple fictif)");  // the asset's name
   const json& fields = (*form)["fields"];
   const json* nb = field_named(fields, "nb_cas");  // from $autoname
   REQUIRE(nb);
@@ -154,11 +153,11 @@ TEST_CASE("forms.xlsform: Kobo errors name survey[i].column") {
   CHECK_FALSE(import_kobo_content(asset, "x", errors));
   const auto e = rendered(errors);
   for (const auto& l : e) MESSAGE(l);
-  CHECK(has(e, "survey[1].type: type inconnu « selct_one »"));
-  CHECK(has(e, "survey[3].select_from_list_name: liste de choix « sexe_inconnu » introuvable"));
-  CHECK(has(e, "survey[8].calculation: expression invalide, colonne 7"));
-  CHECK(has(e, "survey[4].type: begin_repeat « cas » jamais fermé"));
+  CHECK(has_line(e, "survey[1].type: type inconnu « selct_one »"));
+  CHECK(has_line(e, "survey[3].select_from_list_name: liste de choix « sexe_inconnu » introuvable"));
+  CHECK(has_line(e, "survey[8].calculation: expression invalide, colonne 7"));
+  CHECK(has_line(e, "survey[4].type: begin_repeat « cas » jamais fermé"));
   Diagnostics shape;
   CHECK_FALSE(import_kobo_content(json{{"content", {{"survey", json::array({1})}}}}, "x", shape));
-  CHECK(has(rendered(shape), "survey[0]: un objet est attendu"));
+  CHECK(has_line(rendered(shape), "survey[0]: un objet est attendu"));
 }

@@ -115,6 +115,9 @@ TEST_CASE("forms.xpath: references, self, node-sets") {
   CHECK(ev("max(${ages}, 4)", r) == "12");
   CHECK(ev("min(${ages})", r) == "3");
   CHECK(ev("join('-', ${ages})", r) == "3-12");
+  CHECK(ev("indexed-repeat(${ages}, ${rep}, 2)", r) == "12");
+  CHECK(ev("indexed-repeat(${ages}, ${rep}, 3)", r) == "");
+  CHECK(ev("indexed-repeat(${total}, ${rep}, 1)", r) == "10");
   r.pos = 2;
   CHECK(ev("position(..)", r) == "2");
   CHECK(ev("once('x')", r) == "11");
@@ -265,4 +268,43 @@ TEST_CASE("forms.xpath: the shared conformance table passes at least 95%") {
   MESSAGE(r.passed << " passed, " << r.failed << " failed");
   CHECK(r.passed + r.failed == 631);
   CHECK(r.passed * 100 >= 95 * (r.passed + r.failed));
+}
+
+TEST_CASE("forms.xpath: hostile sizes are refused, never crash") {
+  std::string sum = "1";
+  for (int i = 0; i < 98; ++i) sum += " + 1";
+  CHECK(ev(sum) == "99");  // a long sum still evaluates (also in WebAssembly's small stack)
+  std::string longer = "1";
+  for (int i = 0; i < 2000; ++i) longer += " + 1";
+  CHECK(parse_error(longer).code == "xpath_too_deep");
+  CHECK(ev("date(pow(10, 300))") == "Invalid Date");
+  CHECK(ev("format-date(pow(10, 300), '%Y')") == "");
+  CHECK(ev("substr('abc', pow(10, 300))") == "");
+  CHECK(ev("selected-at('a b', pow(10, 300))") == "");
+  CHECK(ev("uuid(pow(10, 300))").size() == 256);
+}
+
+TEST_CASE("forms.xpath: remaining functions, one by one") {
+  CHECK(ev("exp(0)") == "1");
+  CHECK(ev("exp10(3)") == "1000");
+  CHECK(ev("log(1)") == "0");
+  CHECK(ev("log10(1000)") == "3");
+  CHECK(ev("round(sin(pi() div 2), 6)") == "1");
+  CHECK(ev("cos(0)") == "1");
+  CHECK(ev("round(tan(pi() div 4), 6)") == "1");
+  CHECK(ev("round(asin(1) * 2, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("acos(1)") == "0");
+  CHECK(ev("round(atan(1) * 4, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("round(atan2(1, 1) * 4, 6) = round(pi(), 6)") == "true");
+  CHECK(ev("sqrt(-1)") == "NaN");
+  CHECK(ev("string(number('12'))") == "12");
+  CHECK(ev("boolean('0')") == "true");  // a non-empty text is true, even "0"
+  CHECK(ev("boolean(0)") == "false");
+  CHECK(ev("not('')") == "true");
+  CHECK(ev("true() and not(false())") == "true");
+  CHECK(ev("upper-case('ségou')") == "SÉGOU");
+  CHECK(ev("count('x')") == "1");
+  CHECK(ev("date-time('2024-03-01T10:00:00Z')") == "2024-03-01T10:00:00.000+00:00");
+  CHECK(ev("decimal-time('18:00:00+02:00')") == "0.6666666666666666");
+  CHECK(ev("substring-before('abc', 'z')") == "");
 }
