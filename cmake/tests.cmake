@@ -13,6 +13,8 @@ add_executable(bench_replay bench/bench_replay.cpp)
 target_link_libraries(bench_replay PRIVATE kalan_sim)
 add_executable(bench_sms bench/bench_sms.cpp)
 target_link_libraries(bench_sms PRIVATE kalan_sim)
+add_executable(bench_reporting bench/bench_reporting.cpp)
+target_link_libraries(bench_reporting PRIVATE kalan_sim)
 add_executable(bench_forms bench/bench_forms.cpp)
 target_link_libraries(bench_forms PRIVATE kalan_sim)
 add_executable(bench_cases bench/bench_cases.cpp)
@@ -50,3 +52,10 @@ add_test(NAME server.api COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/serve
 set_tests_properties(server.api PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME server.primero COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/server/primero_api.py" $<TARGET_FILE:kalan>)
 set_tests_properties(server.primero PROPERTIES TIMEOUT 120)
+# Monthly reporting: the CLI exports of the 2024 Mopti scenario (docs/reporting.md).
+add_test(NAME reporting.export_kobo COMMAND $<TARGET_FILE:kalan> report export --format kobo
+         "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")
+set_tests_properties(reporting.export_kobo PROPERTIES PASS_REGULAR_EXPRESSION "\"count\": 109")
+add_test(NAME reporting.export_completeness COMMAND $<TARGET_FILE:kalan> report export --format completeness
+         "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")
+set_tests_properties(reporting.export_completeness PROPERTIES PASS_REGULAR_EXPRESSION "ong-sinignesigi,recu,recu,recu,recu,recu,manquant")

@@ -30,6 +30,8 @@ const char* kUsage =
     "  kalan forms check FICHIER                vérifie un formulaire (ou les « forms » d'un scénario)\n"
     "  kalan forms validate FORMULAIRE VALEURS.json   valide une saisie (problèmes en JSON)\n"
     "  kalan forms import FICHIER_OU_DOSSIER    convertit un XLSForm (CSV ou JSON Kobo) en JSON Kalan\n"
+    "  kalan report export --format kobo|csv|aggregate|completeness|consistency|psea [--level region|cercle|structure]\n"
+    "                     [--year AAAA] SESSION_OU_SCÉNARIO   exporte les rapports mensuels (docs/reporting.md)\n"
     "  kalan --version\n";
 
 struct Options {
@@ -67,38 +69,6 @@ void print_errors(std::ostream& err, const std::string& file, const Diagnostics&
 // A file holds a session if its "format" says so; anything else is read as a scenario.
 bool looks_like_session(const nlohmann::json& v) {
   return v.is_object() && v.contains("format") && v["format"] == kSessionFormat;
-}
-
-struct Loaded {
-  std::optional<Session> session;
-  bool was_session = false;
-};
-
-Loaded load_any(const std::string& file, std::ostream& err, Lang lang) {
-  Loaded l;
-  Diagnostics errors;
-  auto text = read_file(file);
-  if (!text) {
-    add_error(errors, "", "file_unreadable", {file});
-    print_errors(err, file, errors, lang);
-    return l;
-  }
-  auto value = parse_json_text(*text, errors);
-  if (!value) {
-    print_errors(err, file, errors, lang);
-    return l;
-  }
-  if (looks_like_session(*value)) {
-    l.was_session = true;
-    SessionLoad sl = load_session(*value);
-    print_errors(err, file, sl.errors, lang);
-    l.session = std::move(sl.session);
-  } else {
-    ScenarioLoad sl = load_scenario(*value);
-    print_errors(err, file, sl.errors, lang);
-    if (sl.scenario) l.session.emplace(std::move(*sl.scenario));
-  }
-  return l;
 }
 
 void print_summary(std::ostream& out, const Session& s) {
@@ -217,6 +187,33 @@ std::optional<nlohmann::json> read_json_file(const std::string& file, std::ostre
   return v;
 }
 
+Loaded load_any(const std::string& file, std::ostream& err, Lang lang) {
+  Loaded l;
+  Diagnostics errors;
+  auto text = read_file(file);
+  if (!text) {
+    add_error(errors, "", "file_unreadable", {file});
+    print_errors(err, file, errors, lang);
+    return l;
+  }
+  auto value = parse_json_text(*text, errors);
+  if (!value) {
+    print_errors(err, file, errors, lang);
+    return l;
+  }
+  if (looks_like_session(*value)) {
+    l.was_session = true;
+    SessionLoad sl = load_session(*value);
+    print_errors(err, file, sl.errors, lang);
+    l.session = std::move(sl.session);
+  } else {
+    ScenarioLoad sl = load_scenario(*value);
+    print_errors(err, file, sl.errors, lang);
+    if (sl.scenario) l.session.emplace(std::move(*sl.scenario));
+  }
+  return l;
+}
+
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
     out << kUsage;
@@ -229,6 +226,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const std::string sub = args[0];
   if (sub == "flow") return run_flow_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   if (sub == "forms") return run_forms_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  if (sub == "report") return run_report_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!o.error.empty()) {
     err << "kalan " << sub << " : " << o.error << "\n";

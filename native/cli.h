@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/diag.h"
+#include "session/session.h"
+
 namespace kalan {
 
 inline constexpr const char* kVersion = "0.1.0";
@@ -21,6 +24,16 @@ int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::
 std::optional<int> parse_utc_offset(const std::string& s);
 // Reads and parses a JSON file; prints what is wrong to `err` ("file:path: message").
 std::optional<nlohmann::json> read_json_file(const std::string& file, std::ostream& err);
+
+// `kalan report export ...` (monthly reporting, docs/reporting.md).
+int run_report_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// A session file, or a scenario opened as a new session; errors are printed to `err`.
+struct Loaded {
+  std::optional<Session> session;
+  bool was_session = false;
+};
+Loaded load_any(const std::string& file, std::ostream& err, Lang lang);
 
 // Runs a subcommand; returns the process exit code. `args` excludes the program name.
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 [ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] && [ -x build/native/bench_forms ] &&
-  [ -x build/native/bench_cases ] && [ -x build/native/kalan ] || scripts/build.sh "web native"
+  [ -x build/native/bench_cases ] && [ -x build/native/bench_reporting ] && [ -x build/native/kalan ] || scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
 for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
@@ -48,6 +48,9 @@ w=$(echo "$wasm" | awk '/^jam_msgs_per_s / {print $2}')
 echo "wasm_vs_native_jam $(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.0f%%", 100 * a / b}') (budget >= 40%)"
 hn=$(echo "$native" | awk '/^hash/ {print $2}'); hw=$(echo "$wasm" | awk '/^hash/ {print $2}')
 [ "$hn" = "$hw" ] && echo "sms hash identical native/wasm: $hn" || echo "SMS HASH DIFFERS: native $hn wasm $hw"
+echo "== Monthly reporting (10,000 reports validated and aggregated; one constraint evaluated 2,000,000 times)"
+echo "native:"; build/native/bench_reporting scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
+echo "wasm:"; node --no-experimental-fetch build/web/bench-reporting.js scenarios/remontee-mensuelle-2024-mopti.json 10000 | sed 's/^/  /'
 echo "== forms (native, processor time)"
 build/native/bench_forms | sed 's/^/  /'
 echo "== sandbox server (kalan serve, loopback, 50 trainees in 10 rooms)"

@@ -1,16 +1,14 @@
 #include "cases/handlers.h"
 
 #include "cases/access.h"
+#include "core/args.h"
 #include "core/state.h"
 
 namespace kalan {
 
 namespace case_ops {
 
-std::string arg(const nlohmann::json& args, const char* key) {
-  auto it = args.find(key);
-  return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+std::string arg(const nlohmann::json& args, const char* key) { return string_arg(args, key); }
 
 CaseRecord* visible_case(State& s, const Actor& a, const nlohmann::json& args, ApplyResult& refusal) {
   const std::string id = arg(args, "case");
@@ -57,7 +55,7 @@ bool follows_cases(const std::string& role) { return role == "case_worker" || ro
 
 }  // namespace case_ops
 
-ApplyResult apply_case_command(State& s, const Actor& a, std::size_t index, const nlohmann::json& args) {
+ApplyResult CaseTable::apply(State& s, const Actor& a, std::size_t index, const nlohmann::json& args) {
   using namespace case_ops;
   switch (index) {
     case 0: return case_open(s, a, args);

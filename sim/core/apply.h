@@ -33,11 +33,10 @@ ApplyResult apply_command(State& s, const Actor& a, const SendMessage& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c);
 ApplyResult apply_command(State& s, const Actor& a, const FireSmsTimeout& c);
 ApplyResult apply_command(State& s, const Actor& a, const ReportCase& c);
-// The case-management commands, by their index in kCaseCommandTypes (sim/cases/handlers.cpp).
-ApplyResult apply_case_command(State& s, const Actor& a, std::size_t index, const nlohmann::json& args);
-template <std::size_t N>
-ApplyResult apply_command(State& s, const Actor& a, const CaseCommand<N>& c) {
-  return apply_case_command(s, a, N, c.args);
+// The commands of a table (case management, reporting): Table::apply runs the N-th row.
+template <class Table, std::size_t N>
+ApplyResult apply_command(State& s, const Actor& a, const TableCommand<Table, N>& c) {
+  return Table::apply(s, a, N, c.args);
 }
 
 }  // namespace kalan

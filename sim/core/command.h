@@ -12,18 +12,22 @@
 #include "clock/clock.h"
 #include "core/diag.h"
 #include "messages/messages.h"
+#include "reporting/commands.h"
 #include "sms/sms.h"
 
 namespace kalan {
 
 struct World;
 
-template <class... Bodies, std::size_t... N>
-std::variant<Bodies..., CaseCommand<N>...> command_variant(std::index_sequence<N...>);
+template <class... Bodies, std::size_t... C, std::size_t... R>
+std::variant<Bodies..., CaseCommand<C>..., ReportingCommand<R>...> command_variant(std::index_sequence<C...>,
+                                                                                   std::index_sequence<R...>);
 
-// Every command: the systems' own, then the case-management table (sim/cases/commands.h).
+// Every command: the systems' own, then the tables of case management (sim/cases/commands.h) and
+// monthly reporting (sim/reporting/commands.h).
 using CommandBody = decltype(command_variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms,
-                                             FireSmsTimeout, ReportCase>(std::make_index_sequence<kCaseCommandCount>{}));
+                                             FireSmsTimeout, ReportCase>(
+    std::make_index_sequence<kCaseCommandCount>{}, std::make_index_sequence<kReportingCommandCount>{}));
 
 // Who acts: "trainer", "system", or the id of a user of the scenario.
 inline const char* kTrainer = "trainer";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/hash.h"
+#include "reporting/activity.h"
 #include "scenario/scenario.h"
 
 namespace kalan {
@@ -37,6 +38,10 @@ State initial_state(const Scenario& scenario) {
   }
   std::stable_sort(s.schedule.begin(), s.schedule.end(),
                    [](const ScheduledEntry& a, const ScheduledEntry& b) { return a.at < b.at; });
+  if (scenario.reporting.simulate || scenario.reporting.prefill_through) {
+    simulate_reporting_year(s, scenario.reporting, scenario.seed);
+    s.commands_applied = 0;  // the simulated past is part of the starting state, not of the session
+  }
   return s;
 }
 
@@ -50,7 +55,7 @@ nlohmann::json canonical_state(const State& s) {
     schedule.push_back(
         {{"at", format_iso_time(e.at)}, {"seq", e.seq}, {"label", e.label}, {"command", command_to_json(e.command)}});
   }
-  return json{{"format", "kalan-state"},
+  json j{{"format", "kalan-state"},
               {"version", 1},
               {"clock", {{"start", format_iso_time(s.clock.start)}, {"now", format_iso_time(s.clock.now)}}},
               {"rng", std::move(rng)},
@@ -60,6 +65,9 @@ nlohmann::json canonical_state(const State& s) {
               {"messages", messages_to_json(s.messages)},
               {"sms", sms_to_json(s.sms)},
               {"cases", cases_to_json(s.cases)}};
+  // Only once used, so that states without reporting keep their hashes.
+  if (!s.reporting.empty()) j["reporting"] = reporting_to_json(s.reporting);
+  return j;
 }
 
 std::uint64_t state_hash(const State& s) { return canonical_hash(canonical_state(s)); }

@@ -11,6 +11,7 @@
 #include "core/rng.h"
 #include "core/time.h"
 #include "messages/messages.h"
+#include "reporting/reporting.h"
 #include "sms/sms.h"
 #include "world/world.h"
 
@@ -41,6 +42,7 @@ struct State {
   MessagesState messages;
   SmsState sms;
   CasesState cases;
+  ReportingState reporting;
 
   // The next entry still to fire, or nullptr.
   const ScheduledEntry* next_scheduled() const {

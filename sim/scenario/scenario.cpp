@@ -121,6 +121,7 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
   s.sms = parse_sms_settings(root.object("sms", false), root.path_of("sms"), out);
   s.case_policy = parse_case_policy(root.object("case_management", false), root.path_of("case_management"), out);
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
+  s.reporting = parse_reporting_setup(root.object("reporting", false), root.path_of("reporting"), out);
   parse_timeline(root, s, start_known, out);
   root.reject_unknown_keys({"$comment"});
   if (out.empty()) dry_run_timeline(s, out);

@@ -11,6 +11,7 @@
 #include "core/command.h"
 #include "core/diag.h"
 #include "core/time.h"
+#include "reporting/setup.h"
 #include "sms/sms.h"
 #include "world/world.h"
 
@@ -40,6 +41,7 @@ struct Scenario {
   std::uint64_t seed = 1;
   SmsSettings sms;
   CasePolicy case_policy;
+  ReportingSetup reporting;  // a simulated year of activity and reports already received
   World world;
   std::vector<TimelineEntry> timeline;
   nlohmann::json source;  // the scenario exactly as loaded, kept for sessions and exports

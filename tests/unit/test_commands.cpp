@@ -42,6 +42,16 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"user.disable","actor":"idjimde","user":"ocisse"})",
       R"({"type":"user.enable","actor":"idjimde","user":"ocisse"})",
       R"({"type":"alert.read","actor":"mtembely","alert":3})",
+      R"({"type":"reporting.draft.save","actor":"fkansaye","instance":"uuid:1","values":{"month":"3"},"deprecated":"uuid:0"})",
+      R"({"type":"reporting.draft.discard","actor":"fkansaye","instance":"uuid:1"})",
+      R"({"type":"reporting.finalize","actor":"fkansaye","instance":"uuid:1"})",
+      R"({"type":"reporting.send","actor":"fkansaye","instance":"uuid:1"})",
+      R"({"type":"reporting.set_online","actor":"fkansaye","online":false})",
+      R"({"type":"reporting.submit","actor":"fkansaye","instance":"uuid:1","values":{"month":"3"}})",
+      R"({"type":"reporting.validation.set","actor":"mtembely","submission":1,"status":"on_hold"})",
+      R"({"type":"psea.complaint.create","actor":"fkansaye","channel":"complaint_box","age":15,"sex":"f","complaint_type":"sexual_abuse","note":"x"})",
+      R"({"type":"psea.complaint.refer","actor":"fkansaye","complaint":"PSEA-0001","service":"svc-csref"})",
+      R"({"type":"psea.complaint.respond","actor":"fkansaye","complaint":"PSEA-0001","response":"reçue"})",
   };
   std::set<std::string> seen;
   for (const auto& text : examples) {

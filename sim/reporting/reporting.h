@@ -1,0 +1,97 @@
+// Monthly reporting as in KoboCollect (a device per user: drafts, finalized reports, outbox) and
+// KoboToolbox (submissions with _id, _uuid, validation status and edit history), and PSEA complaints.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.h"
+
+namespace kalan {
+
+// One form instance on a device. Values are XForms strings keyed by field name.
+struct Draft {
+  std::string instance;    // meta/instanceID, "uuid:..." chosen by the client
+  std::string deprecated;  // meta/deprecatedID when the draft edits a sent report
+  nlohmann::json values = nlohmann::json::object();
+  std::string status = "draft";  // draft, finalized, queued (in the outbox)
+  SimTime saved_at = 0;
+};
+
+// What a user's phone holds (KoboCollect): drafts and finalized reports, and whether it is online.
+struct Device {
+  std::string user;
+  bool online = true;
+  std::vector<Draft> drafts;  // in creation order; a sent draft leaves the device
+
+  Draft* find(const std::string& instance);
+};
+
+// A version of a submission replaced by an edit.
+struct SubmissionVersion {
+  std::string uuid;
+  nlohmann::json values;
+  SimTime submitted_at = 0;
+  std::string submitted_by;
+};
+
+// A report received by the server (KoboToolbox).
+struct Submission {
+  std::int64_t id = 0;       // _id, sequential
+  std::string uuid;          // _uuid: the current meta/instanceID
+  std::string deprecated;    // meta/deprecatedID of the current version, if it is an edit
+  nlohmann::json values = nlohmann::json::object();  // normalized by the form
+  SimTime submitted_at = 0;  // _submission_time (sim clock)
+  std::string submitted_by;  // _submitted_by (user id)
+  std::string validation;    // "", approved, not_approved, on_hold
+  std::string validated_by;
+  SimTime validated_at = 0;
+  std::vector<SubmissionVersion> history;  // older versions, oldest first
+
+  std::string value(const std::string& field) const;
+  // A count field as a number (0 when empty or not a number).
+  std::int64_t count(const std::string& field) const;
+};
+
+// A PSEA complaint received through a community-based complaint mechanism.
+struct Complaint {
+  std::string id;  // "PSEA-0001"
+  std::string channel;
+  SimTime received_at = 0;
+  int age = -1;
+  std::string sex;   // f, m
+  std::string type;  // sexual_exploitation, sexual_abuse, sexual_harassment, other
+  std::string structure;
+  std::string received_by;
+  std::string note;
+  SimTime referred_at = 0;  // referral of the survivor to assistance
+  std::string referred_to;  // a service id, may be empty
+  SimTime answered_at = 0;  // the response given to the complainant
+  std::string response;
+};
+
+struct ReportingState {
+  std::vector<Device> devices;  // by first use
+  std::vector<Submission> submissions;
+  std::int64_t next_submission = 1;
+  std::vector<Complaint> complaints;
+  std::int64_t next_complaint = 1;
+
+  bool empty() const { return devices.empty() && submissions.empty() && complaints.empty(); }
+  Device& device(const std::string& user);
+  const Device* find_device(const std::string& user) const;
+  Device* find_device(const std::string& user) {
+    return const_cast<Device*>(static_cast<const ReportingState*>(this)->find_device(user));
+  }
+  Submission* find_submission(std::int64_t id);
+  // The submission whose current or past instanceID is `uuid`, or nullptr.
+  const Submission* find_by_uuid(const std::string& uuid) const;
+  Complaint* find_complaint(const std::string& id);
+};
+
+nlohmann::json reporting_to_json(const ReportingState& r);
+nlohmann::json submission_to_json(const Submission& s);
+
+}  // namespace kalan
