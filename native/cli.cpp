@@ -29,6 +29,9 @@ const char* kUsage =
     "  kalan forms check FICHIER                vérifie un formulaire (ou les « forms » d'un scénario)\n"
     "  kalan forms validate FORMULAIRE VALEURS.json   valide une saisie (problèmes en JSON)\n"
     "  kalan forms import FICHIER_OU_DOSSIER    convertit un XLSForm (CSV ou JSON Kobo) en JSON Kalan\n"
+    "  kalan exercise check SCÉNARIO...        vérifie les exercices d'un scénario\n"
+    "  kalan exercise run SCÉNARIO --exercise ID --commands F.jsonl   joue un exercice\n"
+    "  kalan exercise debrief SESSION --exercise ID [--html F] [--lang en]   débriefing\n"
     "  kalan --version\n";
 
 struct Options {
@@ -227,6 +230,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   const std::string sub = args[0];
   if (sub == "flow") return run_flow_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  if (sub == "exercise") return run_exercise_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   if (sub == "forms") return run_forms_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!o.error.empty()) {

@@ -17,6 +17,9 @@ int run_flow_cli(const std::vector<std::string>& args, std::ostream& out, std::o
 // `kalan forms eval|check|validate|import ...` (the forms engine).
 int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `kalan exercise check|run|debrief ...` (exercises of a scenario).
+int run_exercise_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // "±HH:MM" as minutes east of UTC (at most 14 hours), for --utc-offset.
 std::optional<int> parse_utc_offset(const std::string& s);
 // Reads and parses a JSON file; prints what is wrong to `err` ("file:path: message").

@@ -122,6 +122,7 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
   s.case_policy = parse_case_policy(root.object("case_management", false), root.path_of("case_management"), out);
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
   parse_timeline(root, s, start_known, out);
+  s.exercises = parse_exercises(root.array("exercises", false), root.path_of("exercises"), s.world, out);
   root.reject_unknown_keys({"$comment"});
   if (out.empty()) dry_run_timeline(s, out);
   if (out.empty()) {

@@ -11,6 +11,7 @@
 #include "core/command.h"
 #include "core/diag.h"
 #include "core/time.h"
+#include "exercises/exercise.h"
 #include "sms/sms.h"
 #include "world/world.h"
 
@@ -42,6 +43,7 @@ struct Scenario {
   CasePolicy case_policy;
   World world;
   std::vector<TimelineEntry> timeline;
+  std::vector<Exercise> exercises;
   nlohmann::json source;  // the scenario exactly as loaded, kept for sessions and exports
 };
 
