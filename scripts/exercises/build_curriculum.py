@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Writes scenarios/curriculum-*.json: the world and flows of mopti-atelier, no timeline, and exercises."""
+"""Writes scenarios/curriculum-*.json: the world and flows of mopti-atelier, no timeline, and exercises.
+The complete form entries come from tests/unit/case_fixtures.h. Check the result with
+`kalan exercise check scenarios/curriculum-*.json`."""
 import copy
 import json
-import sys
+import os
 
-ROOT = sys.argv[1]
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 base = json.load(open(f"{ROOT}/scenarios/mopti-atelier.json"))
-forms = json.load(open("/tmp/forms_complete.json"))
+_fixtures = open(f"{ROOT}/tests/unit/case_fixtures.h").read()
+forms = json.loads(_fixtures[_fixtures.index('R"KALAN(') + 8:_fixtures.index(')KALAN"')])
 
 
 def scenario(title, description, objectives, exercises, with_sms=True):
