@@ -21,6 +21,7 @@ void draw_event_log(App& app);
 void draw_world(App& app);
 void draw_phones(App& app);
 void draw_flow_view(App& app);
+void draw_exercise(App& app);
 
 // "lun. 4 mars 2024 — 08:45" in the current language.
 std::string format_when(SimTime t);
