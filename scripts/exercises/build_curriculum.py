@@ -443,7 +443,7 @@ def cpims_exercises():
             "mistakes": [{
                 "id": "photo-avant-consentement",
                 "title": {"fr": "Photo avant le consentement", "en": "Photo before consent"},
-                "condition": {"all": [{"event": "case.attachment_added", "where": {"kind": "photo"}},
+                "condition": {"all": [{"event": "command.accepted", "where": {"command": "case.attachment.add", "kind": "photo"}},
                                       {"not": {"event": "case.form_saved", "where": {"form": "1A"}}}]},
                 "explanation": {"fr": "Une photo est une donnée personnelle sensible : recueillez le consentement (1A) avant de la prendre.",
                                 "en": "A photo is sensitive personal data: get consent (1A) first."},
