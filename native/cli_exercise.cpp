@@ -19,7 +19,8 @@ const char* kExerciseUsage =
     "                                          parcours fautifs) ; affiche « N passed, N failed »\n"
     "  kalan exercise run SCÉNARIO --exercise ID --commands F.jsonl [--save SESSION] [--lang en]\n"
     "                                          joue un exercice (mise en place, puis les commandes)\n"
-    "  kalan exercise debrief SESSION --exercise ID [--html SORTIE.html] [--json SORTIE.json] [--lang en]\n";
+    "  kalan exercise debrief SESSION... --exercise ID [--html SORTIE.html] [--json SORTIE.json] [--lang en]\n"
+    "                                          débriefing d'une session, ou de la salle avec plusieurs sessions\n";
 
 struct ExOptions {
   Lang lang = Lang::fr;
@@ -112,15 +113,18 @@ const Exercise* pick(const Scenario& s, const std::string& id, std::ostream& err
   return ex;
 }
 
-// Writes the debrief as JSON (stdout or --json) and HTML (--html).
-int emit_debrief(const ExerciseRun& run, const Scenario& scenario, const Exercise& ex, const ExOptions& o,
-                 std::ostream& out, std::ostream& err) {
-  auto reference = play_exercise(scenario, ex, ex.reference_solution);
-  const nlohmann::json d = debrief_json(run, reference.get(), o.lang);
+// Writes a debrief as JSON (stdout or --json) and HTML (--html).
+int write_debrief(const nlohmann::json& d, const ExOptions& o, std::ostream& out, std::ostream& err) {
   if (o.json.empty()) out << dump_json(d, 1) << "\n";
   else if (!write_out(o.json, dump_json(d, 1), err)) return 1;
   if (!o.html.empty() && !write_out(o.html, debrief_html(d, o.lang), err)) return 1;
   return 0;
+}
+
+int emit_debrief(const ExerciseRun& run, const Scenario& scenario, const Exercise& ex, const ExOptions& o,
+                 std::ostream& out, std::ostream& err) {
+  auto reference = play_exercise(scenario, ex, ex.reference_solution);
+  return write_debrief(debrief_json(run, reference.get(), o.lang), o, out, err);
 }
 
 int cmd_run(const ExOptions& o, std::ostream& out, std::ostream& err) {
@@ -162,20 +166,32 @@ int cmd_run(const ExOptions& o, std::ostream& out, std::ostream& err) {
   return malformed ? 1 : code;
 }
 
+// One session: that trainee's (or pair's) debrief. Several sessions: the room's.
 int cmd_debrief(const ExOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.positional.size() != 1) {
+  if (o.positional.empty()) {
     err << kExerciseUsage;
     return 2;
   }
-  auto value = read_json_file(o.positional[0], err);
-  if (!value) return 1;
-  SessionLoad sl = load_session(*value);
-  for (const auto& d : sl.errors) err << o.positional[0] << ":" << render(d, o.lang) << "\n";
-  if (!sl.session) return 1;
-  const Exercise* ex = pick(sl.session->scenario(), o.exercise, err);
-  if (!ex) return 1;
-  auto run = replay_exercise(*sl.session, *ex);
-  return emit_debrief(*run, sl.session->scenario(), *ex, o, out, err);
+  std::vector<std::unique_ptr<ExerciseRun>> runs;
+  std::optional<Scenario> scenario;
+  const Exercise* ex = nullptr;
+  for (const auto& file : o.positional) {
+    auto value = read_json_file(file, err);
+    if (!value) return 1;
+    SessionLoad sl = load_session(*value);
+    for (const auto& d : sl.errors) err << file << ":" << render(d, o.lang) << "\n";
+    if (!sl.session) return 1;
+    if (!scenario) scenario = sl.session->scenario();
+    const Exercise* found = pick(sl.session->scenario(), o.exercise, err);
+    if (!found) return 1;
+    runs.push_back(replay_exercise(*sl.session, *found));
+    if (!ex) ex = find_exercise(scenario->exercises, o.exercise);
+  }
+  if (runs.size() == 1) return emit_debrief(*runs[0], *scenario, *ex, o, out, err);
+  auto reference = play_exercise(*scenario, *ex, ex->reference_solution);
+  std::vector<const ExerciseRun*> list;
+  for (const auto& r : runs) list.push_back(r.get());
+  return write_debrief(room_debrief_json(list, reference.get(), o.lang), o, out, err);
 }
 
 }  // namespace

@@ -35,6 +35,10 @@ else
 fi
 $kalan exercise debrief "$tmp/session.json" --exercise cpims-m1-enregistrement --lang en --html "$tmp/debrief-en.html" > /dev/null 2>&1
 grep -q 'Exercise debrief' "$tmp/debrief-en.html" && echo "ok: English debrief" || { echo "FAIL: English debrief"; fail=1; }
+# The room: two sessions debriefed together.
+$kalan exercise debrief "$tmp/session.json" "$tmp/session.json" --exercise cpims-m1-enregistrement --html "$tmp/room.html" \
+  > "$tmp/room.json" 2>&1 && grep -q '"kalan-room-debrief"' "$tmp/room.json" && grep -q '2 participant' "$tmp/room.html" &&
+  echo "ok: room debrief" || { echo "FAIL: room debrief"; head -20 "$tmp/room.json"; fail=1; }
 # A reference solution that misses a task makes the check fail with exit 1.
 python3 - "$src/scenarios/curriculum-cpims.json" "$tmp/broken.json" <<'PY'
 import json, sys

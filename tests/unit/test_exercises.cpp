@@ -27,7 +27,7 @@ bool holds(const json& cond, const Session& s, const std::vector<RunEvent>& even
   REQUIRE(errors.empty());
   StateView view;
   view.refresh(s.state(), c.roots());
-  EvalContext ctx{s.state(), view, events, start ? start : s.state().clock.start};
+  ConditionContext ctx{s.state(), view, events, start ? start : s.state().clock.start};
   return c.evaluate(ctx);
 }
 
@@ -68,7 +68,7 @@ TEST_CASE("exercise conditions: each operator over the state") {
   CHECK(holds({{"exists", "cases.records"}, {"where", {{"child_name", {{"contains", "AWA TRAORE"}}}}}}, s));
   CHECK_FALSE(holds({{"exists", "cases.records"}, {"where", {{"child_name", {{"contains", "Fanta"}}}}}}, s));
   CHECK(holds({{"exists", "cases.records"}, {"where", {{"status", {{"in", {"open", "reopened"}}}}}}}, s));
-  CHECK_FALSE(holds({{"exists", "cases.records"}, {"where", {{"status", {{"in", {"closed"}}}}}}}, s));
+  CHECK_FALSE(holds({{"exists", "cases.records"}, {"where", {{"status", {{"in", json::array({"closed"})}}}}}}, s));
   // Numbers and numeric text compare alike; gt/lt on numbers.
   CHECK(holds({{"exists", "cases.records"}, {"where", {{"age", "13"}}}}, s));
   CHECK(holds({{"exists", "cases.records"}, {"where", {{"age", {{"gt", 12}, {"lt", 14}}}}}}, s));
