@@ -115,14 +115,14 @@ bool is_present(const json& v) {
   return true;
 }
 
-bool match_where(const Where& where, const json& v, const EvalContext& ctx);
+bool match_where(const Where& where, const json& v, const ConditionContext& ctx);
 
 bool is_role(const std::string& r) {
   const auto& roles = user_roles();
   return std::find(roles.begin(), roles.end(), r) != roles.end();
 }
 
-bool test_scalar(const Test& t, const json& v, const EvalContext& ctx) {
+bool test_scalar(const Test& t, const json& v, const ConditionContext& ctx) {
   switch (t.op) {
     case Test::Op::equals: {
       if (t.operand.is_null()) return v.is_null();
@@ -164,7 +164,7 @@ bool test_scalar(const Test& t, const json& v, const EvalContext& ctx) {
 }
 
 // Whether the tests hold for the values that one path reaches.
-bool test_path(const std::vector<Test>& tests, const json& root, const Segments& path, const EvalContext& ctx) {
+bool test_path(const std::vector<Test>& tests, const json& root, const Segments& path, const ConditionContext& ctx) {
   for (const Test& t : tests) {
     bool ok = false;
     if (t.op == Test::Op::exists) {
@@ -196,7 +196,7 @@ bool test_path(const std::vector<Test>& tests, const json& root, const Segments&
   return true;
 }
 
-bool match_where(const Where& where, const json& v, const EvalContext& ctx) {
+bool match_where(const Where& where, const json& v, const ConditionContext& ctx) {
   for (const auto& item : where)
     if (!test_path(item.tests, v, item.path, ctx)) return false;
   return true;
@@ -249,7 +249,7 @@ struct ConditionNode {
   }
 
   // How many values the state query matches.
-  std::int64_t count_state(const EvalContext& ctx) {
+  std::int64_t count_state(const ConditionContext& ctx) {
     auto count_in = [&](const json& base) {
       std::int64_t n = 0;
       resolve(base, rest, 0, [&](const json& v) {
@@ -278,12 +278,12 @@ struct ConditionNode {
     return total;
   }
 
-  bool event_matches(const RunEvent& e, const EvalContext& ctx) const {
+  bool event_matches(const RunEvent& e, const ConditionContext& ctx) const {
     return e.type == event_type && match_where(where, e.data, ctx);
   }
 
   // Reads the events added since the last call; returns how many matched in all.
-  std::int64_t count_events(const EvalContext& ctx) {
+  std::int64_t count_events(const ConditionContext& ctx) {
     for (; seen < ctx.events.size(); ++seen) {
       const RunEvent& e = ctx.events[seen];
       if (event_matches(e, ctx)) {
@@ -297,7 +297,7 @@ struct ConditionNode {
     return matched;
   }
 
-  bool evaluate(const EvalContext& ctx) {
+  bool evaluate(const ConditionContext& ctx) {
     switch (kind) {
       case Kind::all:
         for (auto& c : children)
@@ -523,7 +523,7 @@ Condition& Condition::operator=(const Condition& other) {
   return *this;
 }
 
-bool Condition::evaluate(const EvalContext& ctx) { return node_ && node_->evaluate(ctx); }
+bool Condition::evaluate(const ConditionContext& ctx) { return node_ && node_->evaluate(ctx); }
 
 Condition compile_condition(const nlohmann::json& value, const std::string& path, Diagnostics& out) {
   Condition c;

@@ -26,7 +26,7 @@ struct RunEvent {
 };
 
 // What a condition reads while it is evaluated.
-struct EvalContext {
+struct ConditionContext {
   const State& state;
   const StateView& view;
   const std::vector<RunEvent>& events;
@@ -46,7 +46,7 @@ class Condition {
   Condition(Condition&&) noexcept;
   Condition& operator=(Condition&&) noexcept;
 
-  bool evaluate(const EvalContext& ctx);
+  bool evaluate(const ConditionContext& ctx);
   // The top-level state sections the condition reads ("cases", "sms", ...), for StateView::refresh.
   const std::vector<std::string>& roots() const { return roots_; }
   bool valid() const { return node_ != nullptr; }

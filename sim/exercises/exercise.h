@@ -12,16 +12,14 @@
 #include "core/command.h"
 #include "core/diag.h"
 #include "exercises/condition.h"
+#include "forms/form.h"
 
 namespace kalan {
 
 struct World;
 
-// A text in French, with English when the author gave it.
-struct Text {
-  std::string fr, en;
-  const std::string& in(Lang lang) const { return lang == Lang::en && !en.empty() ? en : fr; }
-};
+// A text in French, with English when the author gave it (the forms' bilingual text).
+using forms::Text;
 
 // A role the exercise needs, bound to a user of the scenario (e.g. "gestionnaire" → fkansaye).
 struct RoleSlot {

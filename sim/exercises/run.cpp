@@ -51,7 +51,7 @@ void ExerciseRun::observe(const Command& c, const ApplyResult& r, const State& s
 void ExerciseRun::evaluate(const State& s, const std::string& actor, std::int64_t step) {
   now_ = s.clock.now;
   view_.refresh(s, roots_);
-  EvalContext ctx{s, view_, events_, start_};
+  ConditionContext ctx{s, view_, events_, start_};
   for (size_t i = 0; i < tasks_.size(); ++i) {
     TaskProgress& p = tasks_[i];
     if (p.achieved) continue;
