@@ -142,6 +142,9 @@ std::string App::debug_json() const {
     j["sms"] = s.sms.log.size();
     j["phone"] = view_.phone;
     j["last_sms"] = s.sms.log.empty() ? "" : s.sms.log.back().text;
+    if (exercise_)
+      j["exercise"] = {{"id", exercise_->exercise().id}, {"achieved", exercise_->achieved_count()},
+                       {"score", exercise_->score()}, {"mistakes", exercise_->mistakes().size()}};
   }
   return dump_json(j);
 }
