@@ -111,7 +111,8 @@ bool resolve(const json& v, const Segments& path, size_t i, const std::function<
 
 bool is_present(const json& v) {
   if (v.is_null()) return false;
-  if (v.is_string() || v.is_array() || v.is_object()) return !v.empty();
+  if (v.is_string()) return !v.get_ref<const std::string&>().empty();  // json::empty() is false for any text
+  if (v.is_array() || v.is_object()) return !v.empty();
   return true;
 }
 
