@@ -1,11 +1,15 @@
 // The command-line tool: validate, replay and run, shared by the native binary and kalan-cli.js.
 #pragma once
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "core/command.h"
+#include "core/diag.h"
 
 namespace kalan {
 
@@ -24,6 +28,24 @@ int run_exercise_cli(const std::vector<std::string>& args, std::ostream& out, st
 std::optional<int> parse_utc_offset(const std::string& s);
 // Reads and parses a JSON file; prints what is wrong to `err` ("file:path: message").
 std::optional<nlohmann::json> read_json_file(const std::string& file, std::ostream& err);
+
+// A subcommand's options: --lang fr|en, the value options it knows ("--save" → file), the rest.
+struct CliOptions {
+  Lang lang = Lang::fr;
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;
+  std::string error;  // the first problem, in French
+  std::string value(const std::string& name) const;
+};
+CliOptions parse_cli_options(const std::vector<std::string>& args, const std::vector<std::string>& value_options);
+
+// One non-blank line of a JSON-lines command file: the command, or why it could not be read.
+struct CommandLine {
+  int line = 0;
+  std::optional<Command> command;
+  Diagnostics errors;
+};
+std::vector<CommandLine> read_command_lines(const std::string& text);
 
 // Runs a subcommand; returns the process exit code. `args` excludes the program name.
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

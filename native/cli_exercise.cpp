@@ -1,6 +1,5 @@
 // `kalan exercise check|run|debrief`: check a scenario's exercises, play one, debrief a session.
 #include <ostream>
-#include <sstream>
 
 #include "cli.h"
 #include "core/reader.h"
@@ -29,27 +28,9 @@ struct ExOptions {
 };
 
 ExOptions parse_ex_options(const std::vector<std::string>& args) {
-  ExOptions o;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) o.error = "option " + a + " : valeur manquante";
-      else into = args[++i];
-    };
-    std::string lang;
-    if (a == "--exercise") value(o.exercise);
-    else if (a == "--html") value(o.html);
-    else if (a == "--json") value(o.json);
-    else if (a == "--commands") value(o.commands);
-    else if (a == "--save") value(o.save);
-    else if (a == "--lang") {
-      value(lang);
-      if (lang == "en") o.lang = Lang::en;
-      else if (lang != "fr") o.error = "langue inconnue : " + lang + " (fr ou en)";
-    } else if (a.rfind("--", 0) == 0) o.error = "option inconnue : " + a;
-    else o.positional.push_back(a);
-  }
-  return o;
+  CliOptions c = parse_cli_options(args, {"--exercise", "--html", "--json", "--commands", "--save"});
+  return ExOptions{c.lang,           c.positional,          c.value("--exercise"), c.value("--html"),
+                   c.value("--json"), c.value("--commands"), c.value("--save"),     c.error};
 }
 
 // A scenario file, or the scenario of a saved session.
@@ -146,18 +127,10 @@ int cmd_run(const ExOptions& o, std::ostream& out, std::ostream& err) {
   Diagnostics setup_errors;
   auto run = start_exercise(session, *ex, &setup_errors);
   for (const auto& d : setup_errors) err << o.positional[0] << ":" << render(d, o.lang) << "\n";
-  std::istringstream lines(*text);
-  std::string line;
-  int line_no = 0;
   bool malformed = false;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Diagnostics errors;
-    std::optional<Command> cmd;
-    if (auto value = parse_json_text(line, errors)) cmd = parse_command(*value, "", errors);
-    for (const auto& d : errors) err << o.commands << ":" << line_no << ":" << render(d, o.lang) << "\n";
-    if (cmd) session.submit(*cmd);
+  for (const CommandLine& cl : read_command_lines(*text)) {
+    for (const auto& d : cl.errors) err << o.commands << ":" << cl.line << ":" << render(d, o.lang) << "\n";
+    if (cl.command) session.submit(*cl.command);
     else malformed = true;
   }
   session.set_observer(nullptr);
