@@ -17,6 +17,22 @@ for f in $files; do
     echo "FAIL: $f"; cat "$tmp/check.txt"; fail=1
   fi
 done
+# The worked example of docs/exercises.md, with a complete 2A, passes the check.
+python3 - "$src" "$tmp/doc-example.json" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+doc = open(f"{src}/docs/exercises.md").read()
+block = doc[doc.index('```json\n"exercises": [') + 8:]
+ex = json.loads("{" + block[:block.index("```")] + "}")["exercises"]
+fixtures = open(f"{src}/tests/unit/case_fixtures.h").read()
+forms = json.loads(fixtures[fixtures.index('R"KALAN(') + 8:fixtures.index(')KALAN"')])
+ex[0]["reference_solution"][0]["values"] = forms["2A"]
+s = json.load(open(f"{src}/scenarios/mopti-atelier.json"))
+s["timeline"], s["exercises"] = [], ex
+json.dump(s, open(out, "w"), ensure_ascii=False)
+PY
+$kalan exercise check "$tmp/doc-example.json" > "$tmp/doc.txt" 2>&1 && echo "ok: the guide's worked example ($(tail -1 "$tmp/doc.txt"))" ||
+  { echo "FAIL: the guide's worked example"; cat "$tmp/doc.txt"; fail=1; }
 # A trainee who opens the case but never fills 1A: the debrief names the missing tasks.
 cat > "$tmp/trainee.jsonl" <<'JSONL'
 {"type":"case.report","actor":"fkansaye","child_name":"Awa Traoré","age":13,"sex":"f","location":"socoura"}
