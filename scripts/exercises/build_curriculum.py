@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes scenarios/curriculum-*.json: the world and flows of mopti-atelier, no timeline, and exercises.
 The complete form entries come from tests/unit/case_fixtures.h. Check the result with
-`kalan exercise check scenarios/curriculum-*.json`."""
+`kalan exercise check scenarios/curriculum-*.json`.
+
+TODO once monthly reporting is merged: the Mopti reporting workshop (seed 002: dashboard, January to
+December 2024, a referred case counted twice, structures that have not reported) with the detector
+"counting a received referral as a new case"; PSEA (seed 004) and service mapping (seed 001)."""
 import copy
 import json
 import os
