@@ -5,7 +5,8 @@ The complete form entries come from tests/unit/case_fixtures.h. Check the result
 
 TODO once monthly reporting is merged: the Mopti reporting workshop (seed 002: dashboard, January to
 December 2024, a referred case counted twice, structures that have not reported) with the detector
-"counting a received referral as a new case"; PSEA (seed 004) and service mapping (seed 001)."""
+"counting a received referral as a new case"; service mapping (seed 001) once the directory can be
+edited by a command."""
 import copy
 import json
 import os
@@ -498,6 +499,39 @@ def cpims_exercises():
                 {"type": "case.referral.create", "actor": CW, "case": "CAS-0001", "service": "svc-gestion", "note": "Déménagement"}]},
         },
         {
+            "id": "psea-plainte",
+            "title": {"fr": "PSEA — une plainte reçue, assistance sous 72 h, réponse sous 7 jours",
+                      "en": "PSEA — a complaint, assistance within 72 h, answer within 7 days"},
+            "module": "PSEA — prise en charge d'une plainte",
+            "objectives": ["Recueillir le consentement éclairé avant toute démarche",
+                           "Référer vers une assistance dans les 72 heures", "Obtenir la réponse du service dans les 7 jours"],
+            "roles": PAIR + [{"slot": "assistance", "role": "case_worker", "user": CW2}],
+            "setup": [{"type": "case.report", "actor": CW, "child_name": "Awa Traoré", "age": 16, "sex": "f", "location": "socoura",
+                       "summary": "Plainte pour exploitation et abus sexuels visant un agent d'une organisation partenaire."}],
+            "tasks": [
+                {"id": "consentement", "title": {"fr": "Consentement éclairé recueilli (1A, partage compris)", "en": "Informed consent (1A, sharing included)"},
+                 "condition": {"exists": "cases.records", "where": {"child_name": CHILD, "forms": {"some": {
+                     "form": "1A", "missing": {"exists": False}, "values.consent_sharing": "oui"}}}},
+                 "weight": 3},
+                {"id": "assistance-72h", "title": {"fr": "Référée vers une assistance psychosociale dans les 72 h", "en": "Referred to psychosocial assistance within 72 h"},
+                 "condition": {"exists": "cases.records", "where": {"child_name": CHILD, "referrals": {"some": {"service_type": "psychosocial"}}}},
+                 "deadline": "72h", "weight": 4},
+                {"id": "reponse-7j", "title": {"fr": "Le service a répondu dans les 7 jours", "en": "The service answered within 7 days"},
+                 "condition": {"exists": "cases.records", "where": {"child_name": CHILD, "referrals": {"some": {"service_type": "psychosocial", "status": "done"}}}},
+                 "deadline": "7d", "weight": 3},
+            ],
+            "hints": [{"task": "assistance-72h", "text": {"fr": "Le service psychosocial de l'ONG Benkadi (svc-psy) assure l'assistance.",
+                                                          "en": "ONG Benkadi's psychosocial service (svc-psy) gives assistance."},
+                       "after": "24h", "cost": 1}],
+            "mistakes": [no_consent],
+            "reference_solution": [open_case(), form("1A"), {"type": "clock.advance", "actor": "trainer", "days": 1},
+                                   {"type": "case.referral.create", "actor": CW, "case": "CAS-0001", "service": "svc-psy", "note": "Assistance psychosociale"},
+                                   {"type": "case.referral.respond", "actor": CW2, "case": "CAS-0001", "referral": "RFC-0001", "decision": "accept"},
+                                   {"type": "clock.advance", "actor": "trainer", "days": 2},
+                                   {"type": "case.referral.done", "actor": CW2, "case": "CAS-0001", "referral": "RFC-0001", "result": "Trois séances d'écoute"}],
+            "wrong_runs": {"reference-sans-consentement": [open_case(), {"type": "case.referral.create", "actor": CW, "case": "CAS-0001", "service": "svc-psy"}]},
+        },
+        {
             "id": "cpims-m8-compte",
             "title": {"fr": "Module 8 — créer un compte utilisateur", "en": "Module 8 — creating a user account"},
             "module": "CPIMS+ formation de formateurs, module 8",
@@ -543,6 +577,6 @@ write("curriculum-rapidprotection.json", scenario(
 write("curriculum-cpims.json", scenario(
     "Curriculum CPIMS+ — formation de formateurs, modules 1 à 8",
     "Un exercice par module de la formation de formateurs CPIMS+ : du signalement d'Awa Traoré à la clôture, "
-    "documents, transfert et référencement, comptes. Cercle de Mopti, mars 2024. Toutes les personnes sont fictives.",
+    "documents, transfert et référencement, comptes ; et une plainte PSEA. Cercle de Mopti, mars 2024. Toutes les personnes sont fictives.",
     ["Suivre un cas à chaque étape de la gestion de cas", "Travailler en binôme gestionnaire / superviseur"],
     cpims_exercises(), with_sms=False))
