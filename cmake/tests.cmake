@@ -19,6 +19,8 @@ add_executable(bench_forms bench/bench_forms.cpp)
 target_link_libraries(bench_forms PRIVATE kalan_sim)
 add_executable(bench_cases bench/bench_cases.cpp)
 target_link_libraries(bench_cases PRIVATE kalan_sim)
+add_executable(bench_exercises bench/bench_exercises.cpp)
+target_link_libraries(bench_exercises PRIVATE kalan_sim)
 
 add_test(NAME core.unit COMMAND kalan_tests)
 add_test(NAME core.unit.wasm COMMAND ${NODE_EXE} --no-experimental-fetch "${KALAN_WEB_DIR}/kalan-tests.js")
@@ -34,6 +36,9 @@ add_test(NAME determinism.native_vs_wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests
 add_test(NAME e2e.browser COMMAND ${NODE_EXE} "${CMAKE_SOURCE_DIR}/tests/e2e/browser.test.mjs" "${KALAN_WEB_DIR}/app")
 add_test(NAME e2e.desktop COMMAND bash "${CMAKE_SOURCE_DIR}/tests/e2e/desktop.sh" $<TARGET_FILE:kalan>)
 set_tests_properties(e2e.browser e2e.desktop PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+add_test(NAME exercises.check COMMAND bash "${CMAKE_SOURCE_DIR}/tests/exercises/run_check.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
+add_test(NAME exercises.check.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/exercises/run_check.sh"
+         "${NODE_EXE} --no-experimental-fetch ${KALAN_WEB_DIR}/kalan-cli.js" "${CMAKE_SOURCE_DIR}")
 add_test(NAME forms.xpath_conformance COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_conformance.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
 add_test(NAME forms.cli COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh" $<TARGET_FILE:kalan> "${CMAKE_SOURCE_DIR}")
 add_test(NAME forms.cli.wasm COMMAND bash "${CMAKE_SOURCE_DIR}/tests/forms/run_cli.sh"

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -32,6 +33,9 @@ const char* kUsage =
     "  kalan forms import FICHIER_OU_DOSSIER    convertit un XLSForm (CSV ou JSON Kobo) en JSON Kalan\n"
     "  kalan report export --format kobo|csv|aggregate|completeness|consistency|psea [--level region|cercle|structure]\n"
     "                     [--year AAAA] SESSION_OU_SCÉNARIO   exporte les rapports mensuels (docs/reporting.md)\n"
+    "  kalan exercise check SCÉNARIO...        vérifie les exercices d'un scénario\n"
+    "  kalan exercise run SCÉNARIO --exercise ID --commands F.jsonl   joue un exercice\n"
+    "  kalan exercise debrief SESSION --exercise ID [--html F] [--lang en]   débriefing\n"
     "  kalan --version\n";
 
 struct Options {
@@ -42,24 +46,8 @@ struct Options {
 };
 
 Options parse_options(const std::vector<std::string>& args) {
-  Options o;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) o.error = "option " + a + " : valeur manquante";
-      else into = args[++i];
-    };
-    if (a == "--commands") value(o.commands);
-    else if (a == "--save") value(o.save);
-    else if (a == "--lang") {
-      std::string l;
-      value(l);
-      if (l == "en") o.lang = Lang::en;
-      else if (l != "fr" && o.error.empty()) o.error = "langue inconnue : " + l + " (fr ou en)";
-    } else if (a.rfind("--", 0) == 0) o.error = "option inconnue : " + a;
-    else o.positional.push_back(a);
-  }
-  return o;
+  CliOptions c = parse_cli_options(args, {"--commands", "--save"});
+  return Options{c.lang, c.positional, c.value("--commands"), c.value("--save"), c.error};
 }
 
 void print_errors(std::ostream& err, const std::string& file, const Diagnostics& errors, Lang lang) {
@@ -125,30 +113,21 @@ int cmd_run(const Options& o, std::ostream& out, std::ostream& err) {
   }
   Session& session = *l.session;
   session.set_journal_limit(0);
-  std::istringstream lines(*text);
-  std::string line;
-  int line_no = 0;
   bool malformed = false;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    Diagnostics errors;
-    const std::string where = o.commands + ":" + std::to_string(line_no);
-    nlohmann::json report = {{"line", line_no}};
-    std::optional<Command> cmd;
-    if (auto value = parse_json_text(line, errors)) cmd = parse_command(*value, "", errors);
-    if (!cmd) {
+  for (CommandLine& cl : read_command_lines(*text)) {
+    const std::string where = o.commands + ":" + std::to_string(cl.line);
+    nlohmann::json report = {{"line", cl.line}};
+    if (!cl.command) {
       malformed = true;
       report["ok"] = false;
       nlohmann::json list = nlohmann::json::array();
-      for (const auto& d : errors) list.push_back(render(d, o.lang));
+      for (const auto& d : cl.errors) list.push_back(render(d, o.lang));
       report["invalid"] = list;
-      for (const auto& d : errors) err << where << ":" << render(d, o.lang) << "\n";
+      for (const auto& d : cl.errors) err << where << ":" << render(d, o.lang) << "\n";
     } else {
-      nlohmann::json r = result_to_json(session.submit(*cmd), o.lang);
+      nlohmann::json r = result_to_json(session.submit(*cl.command), o.lang);
       report.update(r);
-      report["type"] = command_type(*cmd);
+      report["type"] = command_type(*cl.command);
     }
     out << report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
@@ -164,6 +143,53 @@ int cmd_run(const Options& o, std::ostream& out, std::ostream& err) {
 }
 
 }  // namespace
+
+std::string CliOptions::value(const std::string& name) const {
+  auto it = values.find(name);
+  return it == values.end() ? std::string() : it->second;
+}
+
+CliOptions parse_cli_options(const std::vector<std::string>& args, const std::vector<std::string>& value_options) {
+  CliOptions o;
+  auto fail = [&o](std::string why) {
+    if (o.error.empty()) o.error = std::move(why);
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool known = a == "--lang" || std::find(value_options.begin(), value_options.end(), a) != value_options.end();
+    if (known && i + 1 >= args.size()) {
+      fail("option " + a + " : valeur manquante");
+    } else if (a == "--lang") {
+      const std::string& l = args[++i];
+      if (l == "en") o.lang = Lang::en;
+      else if (l != "fr") fail("langue inconnue : " + l + " (fr ou en)");
+    } else if (known) {
+      o.values[a] = args[++i];
+    } else if (a.rfind("--", 0) == 0) {
+      fail("option inconnue : " + a);
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  return o;
+}
+
+std::vector<CommandLine> read_command_lines(const std::string& text) {
+  std::vector<CommandLine> out;
+  std::istringstream lines(text);
+  std::string line;
+  int line_no = 0;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    CommandLine cl;
+    cl.line = line_no;
+    if (auto value = parse_json_text(line, cl.errors)) cl.command = parse_command(*value, "", cl.errors);
+    out.push_back(std::move(cl));
+  }
+  return out;
+}
 
 std::optional<int> parse_utc_offset(const std::string& s) {
   // ±HH:MM
@@ -225,6 +251,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   const std::string sub = args[0];
   if (sub == "flow") return run_flow_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  if (sub == "exercise") return run_exercise_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   if (sub == "forms") return run_forms_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   if (sub == "report") return run_report_cli(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   Options o = parse_options(std::vector<std::string>(args.begin() + 1, args.end()));

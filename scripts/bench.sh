@@ -6,12 +6,13 @@
 #   inbound SMS through the Jam flow >= 50,000 messages/s natively, wasm >= 40 % of native;
 #   forms: pre-parsed constraint >= 1,000,000 evaluations/s, full validation of a 40-field form <= 50 us (native);
 #   sandbox server: 50 trainees >= 2,000 commands/s with p99 <= 50 ms, RSS <= 300 MB with 10 rooms;
-#   case list of 10,000 cases with their forms: filter + sort <= 5 ms natively, memory <= 200 MB.
+#   case list of 10,000 cases with their forms: filter + sort <= 5 ms natively, memory <= 200 MB;
+#   exercises: evaluating every condition of an exercise after a command, 1,000 cases, <= 1 ms (native).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 [ -f build/web/app/kalan.wasm ] && [ -x build/native/bench_replay ] && [ -x build/native/bench_sms ] && [ -x build/native/bench_forms ] &&
-  [ -x build/native/bench_cases ] && [ -x build/native/bench_reporting ] && [ -x build/native/kalan ] || scripts/build.sh "web native"
+  [ -x build/native/bench_cases ] && [ -x build/native/bench_reporting ] && [ -x build/native/bench_exercises ] && [ -x build/native/kalan ] || scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
 for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
@@ -57,3 +58,5 @@ echo "== sandbox server (kalan serve, loopback, 50 trainees in 10 rooms)"
 node bench/server_load.mjs build/native/kalan 10 50 10
 echo "== case list (10,000 cases with their forms, native)"
 build/native/bench_cases scenarios/mopti-atelier.json 10000 | sed 's/^/  /'
+echo "== exercises (native, processor time, 1,000 cases)"
+build/native/bench_exercises scenarios/curriculum-cpims.json 1000 | sed 's/^/  /'

@@ -9,6 +9,8 @@
 #include "cases/alerts.h"
 #include "cases/workflow.h"
 #include "core/hash.h"
+#include "exercises/check.h"
+#include "exercises/debrief.h"
 #include "i18n.h"
 #include "panels.h"
 
@@ -65,10 +67,30 @@ ApplyResult App::emit(Command command) {
 void App::start(const Scenario& scenario) { start(Session(scenario)); }
 
 void App::start(Session session) {
+  exercise_.reset();
   session_.emplace(std::move(session));
   view_.playing = false;
   view_.status.clear();
   view_.open_errors.clear();
+}
+
+void App::start_exercise(size_t index) {
+  if (!session_ || index >= session_->scenario().exercises.size()) return;
+  exercise_.reset();
+  exercise_ = kalan::start_exercise(*session_, session_->scenario().exercises[index]);
+}
+
+void App::request_hint(size_t hint) {
+  if (exercise_ && session_) exercise_->request_hint(hint, "", session_->state());
+}
+
+void App::save_debrief() {
+  if (!exercise_ || !session_ || !platform_.save_file) return;
+  const Exercise& ex = exercise_->exercise();
+  auto reference = play_exercise(session_->scenario(), ex, ex.reference_solution);
+  const std::string html = debrief_html(debrief_json(*exercise_, reference.get(), language()), language());
+  const std::string err = platform_.save_file("debriefing-" + ex.id + ".html", html);
+  view_.status = err.empty() ? std::string(tr("exercise.saved")) : err;
 }
 
 bool App::open_text(const std::string& text) {
@@ -134,6 +156,9 @@ std::string App::debug_json() const {
                   {"open_form", cv.open_form},
                   {"unread", unread_count(s.cases, cv.user)},
                   {"error", cv.error}};
+    if (exercise_)
+      j["exercise"] = {{"id", exercise_->exercise().id}, {"achieved", exercise_->achieved_count()},
+                       {"score", exercise_->score()}, {"mistakes", exercise_->mistakes().size()}};
   }
   return dump_json(j);
 }
@@ -189,6 +214,7 @@ void App::frame(float width, float height, float dt) {
         cases_shown = true;
         draw_cases(*this);
       });
+      tab(*this, tr("tab.exercise"), "tab.exercise", [&] { draw_exercise(*this); });
       ImGui::EndTabBar();
     };
     if (narrow) {

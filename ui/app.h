@@ -3,10 +3,12 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "exercises/run.h"
 #include "session/session.h"
 
 namespace kalan::ui {
@@ -105,7 +107,16 @@ class App {
 
   void start(const Scenario& scenario);
   void start(Session session);
-  void close_session() { session_.reset(); }
+  void close_session() {
+    exercise_.reset();
+    session_.reset();
+  }
+  // The exercise being played in this session, if any; starting one runs its setup.
+  const ExerciseRun* exercise_run() const { return exercise_.get(); }
+  void start_exercise(size_t index);
+  void request_hint(size_t hint);
+  // Offers the exercise's debrief as HTML (and the platform saves or downloads it).
+  void save_debrief();
   // Opens a scenario or session from JSON text; errors land in the view state.
   bool open_text(const std::string& text);
   void save_session();
@@ -116,6 +127,7 @@ class App {
  private:
   Platform platform_;
   std::optional<Session> session_;
+  std::unique_ptr<ExerciseRun> exercise_;  // observes session_; reset whenever session_ changes
   std::vector<ScenarioEntry> builtins_;
   ViewState view_;
 };

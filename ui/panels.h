@@ -21,6 +21,7 @@ void draw_event_log(App& app);
 void draw_world(App& app);
 void draw_phones(App& app);
 void draw_flow_view(App& app);
+void draw_exercise(App& app);
 
 // The CPIMS+ workspace: sign-in switch, case list or record, inbox, accounts, tracing.
 void draw_cases(App& app);

@@ -251,6 +251,12 @@ json case_to_json(const CaseRecord& r) {
 }
 
 json cases_to_json(const CasesState& c) {
+  json j = cases_meta_to_json(c);
+  j["records"] = list_json(c.records, case_to_json);
+  return j;
+}
+
+json cases_meta_to_json(const CasesState& c) {
   json alerts = list_json(c.alerts, [](const Alert& a) {
     return json{{"id", a.id},     {"user", a.user},       {"at", a.at},   {"kind", a.kind},
                 {"case", a.case_id}, {"ref", a.ref}, {"comment", a.comment}, {"read", a.read}};
@@ -269,8 +275,7 @@ json cases_to_json(const CasesState& c) {
                 {"status", t.status},
                 {"matched_case", t.matched_case}};
   });
-  return {{"records", list_json(c.records, case_to_json)},
-          {"next_number", c.next_number},
+  return {{"next_number", c.next_number},
           {"next_alert", c.next_alert},
           {"counters", c.counters},
           {"alerts", std::move(alerts)},

@@ -224,5 +224,7 @@ const CaseRecord& file_case(CasesState& cases, CaseRecord record);
 
 nlohmann::json cases_to_json(const CasesState& c);
 nlohmann::json case_to_json(const CaseRecord& r);
+// cases_to_json() without "records", for views that build the records one by one.
+nlohmann::json cases_meta_to_json(const CasesState& c);
 
 }  // namespace kalan

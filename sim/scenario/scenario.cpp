@@ -123,6 +123,7 @@ ScenarioLoad load_checked(const nlohmann::json& value) {
   if (const nlohmann::json* world = root.required("world")) s.world = parse_world(*world, "/world", out);
   s.reporting = parse_reporting_setup(root.object("reporting", false), root.path_of("reporting"), out);
   parse_timeline(root, s, start_known, out);
+  s.exercises = parse_exercises(root.array("exercises", false), root.path_of("exercises"), s.world, out);
   root.reject_unknown_keys({"$comment"});
   if (out.empty()) dry_run_timeline(s, out);
   if (out.empty()) {

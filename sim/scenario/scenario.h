@@ -12,6 +12,7 @@
 #include "core/diag.h"
 #include "core/time.h"
 #include "reporting/setup.h"
+#include "exercises/exercise.h"
 #include "sms/sms.h"
 #include "world/world.h"
 
@@ -44,6 +45,7 @@ struct Scenario {
   ReportingSetup reporting;  // a simulated year of activity and reports already received
   World world;
   std::vector<TimelineEntry> timeline;
+  std::vector<Exercise> exercises;
   nlohmann::json source;  // the scenario exactly as loaded, kept for sessions and exports
 };
 

@@ -19,6 +19,8 @@ ApplyResult Session::submit(const Command& command) {
   JournalEntry entry;
   entry.seq = r.ok ? static_cast<std::int64_t>(commands_.size()) : -1;
   if (r.ok) commands_.push_back(command);
+  else refused_.push_back(RefusedCommand{commands_.size(), command});
+  if (observer_) observer_(command, r, state_);
   if (journal_limit_ > 0) {
     entry.command = command;
     entry.result = r;
@@ -36,11 +38,17 @@ void Session::run_timeline() {
 nlohmann::json Session::to_json() const {
   nlohmann::json cmds = nlohmann::json::array();
   for (const auto& c : commands_) cmds.push_back(command_to_json(c));
-  return {{"format", kSessionFormat},
-          {"version", kSessionVersion},
-          {"scenario", scenario_.source},
-          {"commands", std::move(cmds)},
-          {"hash", hex16(hash())}};
+  nlohmann::json j = {{"format", kSessionFormat},
+                      {"version", kSessionVersion},
+                      {"scenario", scenario_.source},
+                      {"commands", std::move(cmds)},
+                      {"hash", hex16(hash())}};
+  if (!refused_.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : refused_) list.push_back({{"before", r.before}, {"command", command_to_json(r.command)}});
+    j["refused"] = std::move(list);
+  }
+  return j;
 }
 
 namespace {
@@ -69,6 +77,18 @@ SessionLoad load_checked(const nlohmann::json& value) {
     for (size_t i = 0; i < list->size(); ++i)
       if (auto c = parse_command((*list)[i], path_join("/commands", i), out)) commands.push_back(std::move(*c));
   }
+  std::vector<RefusedCommand> refused;
+  if (const nlohmann::json* list = root.array("refused", false)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      ObjectReader r((*list)[i], path_join("/refused", i), out);
+      if (!r.is_object()) continue;
+      auto before = r.integer("before", 0, static_cast<std::int64_t>(commands.size()));
+      const nlohmann::json* c = r.required("command");
+      auto cmd = c ? parse_command(*c, r.path_of("command"), out) : std::nullopt;
+      r.reject_unknown_keys();
+      if (before && cmd) refused.push_back(RefusedCommand{static_cast<size_t>(*before), std::move(*cmd)});
+    }
+  }
   auto saved_hash = root.string("hash", false);
   // A room exported by the sandbox server adds its participants, log metadata and attachments: not state.
   root.get("room");
@@ -79,7 +99,14 @@ SessionLoad load_checked(const nlohmann::json& value) {
   Session session(std::move(*scenario));
   session.set_journal_limit(0);
   session.set_record_events(false);
+  size_t next_refused = 0;
+  // Refused attempts are submitted again where they were made; they change nothing.
+  auto submit_refused_before = [&](size_t i) {
+    for (; next_refused < refused.size() && refused[next_refused].before <= i; ++next_refused)
+      session.submit(refused[next_refused].command);
+  };
   for (size_t i = 0; i < commands.size(); ++i) {
+    submit_refused_before(i);
     ApplyResult r = session.submit(commands[i]);
     if (!r.ok) {
       add_error(out, path_join("/commands", i), "command_refused",
@@ -87,6 +114,7 @@ SessionLoad load_checked(const nlohmann::json& value) {
       return result;
     }
   }
+  submit_refused_before(commands.size());
   const std::string replayed = hex16(session.hash());
   if (saved_hash && *saved_hash != replayed) {
     add_error(out, "/hash", "session_hash_mismatch", {replayed, *saved_hash});

@@ -1,6 +1,7 @@
 // A session: a scenario plus the log of accepted commands. Replaying the log rebuilds the state.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,16 @@ struct JournalEntry {
   ApplyResult result;
 };
 
+// Told of every submitted command once applied, accepted or refused (an exercise run, say).
+// An observer reads; it never changes the state.
+using CommandObserver = std::function<void(const Command&, const ApplyResult&, const State&)>;
+
+// A refused command, kept so that a replay shows the same attempts: it came after `before` accepted ones.
+struct RefusedCommand {
+  std::size_t before = 0;
+  Command command;
+};
+
 class Session {
  public:
   explicit Session(Scenario scenario);
@@ -39,8 +50,10 @@ class Session {
   // Whether submit() builds events (off for a silent replay of a saved log).
   void set_record_events(bool on) { record_events_ = on; }
   std::uint64_t hash() const { return state_hash(state_); }
+  void set_observer(CommandObserver observer) { observer_ = std::move(observer); }
+  const std::vector<RefusedCommand>& refused() const { return refused_; }
 
-  // The saved form: {format, version, scenario, commands, hash}.
+  // The saved form: {format, version, scenario, commands, hash}, and "refused" when some were.
   nlohmann::json to_json() const;
 
  private:
@@ -48,6 +61,8 @@ class Session {
   State state_;
   std::vector<Command> commands_;
   std::vector<JournalEntry> journal_;
+  std::vector<RefusedCommand> refused_;
+  CommandObserver observer_;
   size_t journal_limit_ = 2000;
   bool record_events_ = true;
 };
