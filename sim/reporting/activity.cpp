@@ -59,6 +59,32 @@ std::string fake_uuid(Rng& rng) {
   return buf;
 }
 
+// Complete entries of the case forms the simulated workers fill (a draft could not be sent for
+// approval), dated on the day they are saved.
+json complete_entry(const std::string& form, SimTime at, int age) {
+  const std::string day = format_iso_time(at).substr(0, 10);
+  const std::string later = format_iso_time(at + 30 * 86400).substr(0, 10);
+  if (form == "3A")
+    return {{"plan_date", day}, {"plan_developed_with", "case_worker child caregiver"}, {"child_participated", "oui"},
+            {"goals", json::array({{{"goal_domain", "health"}, {"goal", "Prise en charge"}, {"action", "Référencement"},
+                                    {"responsible", "Gestionnaire de cas"}, {"due_date", later}}})},
+            {"follow_up_frequency", "monthly"}, {"next_review_date", later}, {"case_worker_name", "Gestionnaire de cas"}};
+  if (form == "6A")
+    return {{"closure_request_date", day}, {"closure_reason", "goals_achieved"}, {"child_safe", "oui"}, {"goals_met", "all"},
+            {"risk_level_at_closure", "low"}, {"pending_services", "non"}, {"child_informed", "oui"},
+            {"closure_summary", "Objectifs atteints"}, {"case_worker_name", "Gestionnaire de cas"}};
+  if (form == "6B")
+    return {{"feedback_date", day}, {"interviewer_name", "Superviseur"}, {"child_age", std::to_string(age)},
+            {"without_case_worker", "oui"}, {"felt_listened", "yes"}, {"treated_respectfully", "yes"},
+            {"understood_decisions", "yes"}, {"feels_safe_now", "yes"}, {"services_helped", "yes"},
+            {"satisfaction", "satisfied"}, {"complaint_raised", "non"}, {"supervisor_comment", "Objectifs atteints"}};
+  return {{"feedback_date", day}, {"interviewer_name", "Superviseur"}, {"respondent_name", "Parent"},
+          {"respondent_relationship", "mother"}, {"kept_informed", "yes"}, {"involved_in_decisions", "yes"},
+          {"treated_respectfully", "yes"}, {"services_timely", "yes"}, {"child_situation", "improved"},
+          {"able_to_care", "oui"}, {"satisfaction", "very_satisfied"}, {"complaint_raised", "non"},
+          {"supervisor_comment", "Famille satisfaite"}};  // 6C
+}
+
 // The report a structure would send for a month: the case records' figures, as form strings.
 json report_values(const State& s, const std::string& structure, int year, int month, bool referrals_as_new) {
   auto f = reporting::expected_figures(s.cases, s.world, structure, year, month);
@@ -146,8 +172,7 @@ ActivityResult simulate_reporting_year(State& s, const ReportingSetup& setup, st
           if (rng.below(100) < 65) {  // a case plan, approved by the supervisor
             cursor += static_cast<SimTime>(3 + rng.below(18)) * kDay;
             add(cursor, st.worker, [=] {
-              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "3A"},
-                          {"values", {{"goals", json::array({{{"goal_domain", "health"}, {"goal", "Prise en charge"}}})}}}};
+              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "3A"}, {"values", complete_entry("3A", cursor, age)}};
             });
             add(cursor + kHour, st.worker,
                 [=] { return json{{"type", "case.approval.request"}, {"case", id()}, {"kind", "case_plan"}}; });
@@ -176,16 +201,15 @@ ActivityResult simulate_reporting_year(State& s, const ReportingSetup& setup, st
           } else if (rng.below(100) < 50) {  // closure: 6.A, approval with the supervisor's 6.B and 6.C, close
             cursor += static_cast<SimTime>(20 + rng.below(130)) * kDay;
             add(cursor, st.worker, [=] {
-              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6A"}, {"values", {{"closure_reason", "goals_achieved"}}}};
+              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6A"}, {"values", complete_entry("6A", cursor, age)}};
             });
             add(cursor + kHour, st.worker, [=] { return json{{"type", "case.approval.request"}, {"case", id()}, {"kind", "closure"}}; });
             cursor += kDay;
             add(cursor, st.supervisor, [=] {
-              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6B"},
-                          {"values", {{"satisfaction", "satisfied"}, {"supervisor_comment", "Objectifs atteints"}}}};
+              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6B"}, {"values", complete_entry("6B", cursor, age)}};
             });
             add(cursor + 600, st.supervisor, [=] {
-              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6C"}, {"values", {{"satisfaction", "very_satisfied"}}}};
+              return json{{"type", "case.form.save"}, {"case", id()}, {"form", "6C"}, {"values", complete_entry("6C", cursor, age)}};
             });
             add(cursor + 1200, st.supervisor, [=] {
               return json{{"type", "case.approval.decide"}, {"case", id()}, {"kind", "closure"}, {"decision", "approve"}};
