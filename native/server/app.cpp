@@ -324,6 +324,7 @@ void App::routes() {
   routes_export();
   routes_channel();
   routes_primero();
+  routes_kobo();
   routes_static();
 }
 

@@ -85,6 +85,7 @@ class App {
   void routes_channel();
   void routes_static();
   void routes_primero();  // api_primero.cpp
+  void routes_kobo();     // api_kobo.cpp: KoboToolbox data and OpenRosa
 
   // Primero-like routes: the caller's room (the trainer names it with ?room=CODE), answering 404 itself.
   std::shared_ptr<Room> primero_room(const Caller& c, const httplib::Request& req, httplib::Response& res);
