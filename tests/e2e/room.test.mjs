@@ -1,0 +1,219 @@
+// Room mode end to end, over real loopback HTTP: `kalan serve` on a free port with a temporary data
+// folder, headless Chromium pages joined as a case worker and a supervisor (and the trainer console).
+// Checks: joining replays the log, a worker's command reaches the supervisor's page with equal
+// state hashes, a refusal is shown where the worker acted, commands made offline (one whose answer
+// was lost on the way back, one never sent) are queued, resent with their keys and applied once.
+// Usage: node room.test.mjs KALAN_BINARY BUILD_WEB_APP_DIR
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const kalan = path.resolve(process.argv[2] || 'build/native/kalan');
+const appDir = path.resolve(process.argv[3] || 'build/web/app');
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok: ${name}${detail ? ' — ' + detail : ''}`); }
+  else { failed++; console.log(`FAIL: ${name}${detail ? ' — ' + detail : ''}`); }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+// The server.
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kalan-room-e2e-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(kalan, ['serve', '--port', String(port), '--data', data, '--web', appDir],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stdout.on('data', (b) => { serverLog += b; });
+server.stderr.on('data', (b) => { serverLog += b; });
+for (let i = 0; ; ++i) {
+  try { if ((await fetch(base + '/api/info')).ok) break; } catch {}
+  if (i > 100) { console.log('FAIL: the server did not start\n' + serverLog); process.exit(1); }
+  await sleep(100);
+}
+const trainer = fs.readFileSync(path.join(data, 'trainer.token'), 'utf8').trim();
+async function api(method, p, body) {
+  const r = await fetch(base + p, { method, headers: { Authorization: 'Bearer ' + trainer, 'Content-Type': 'application/json' },
+                                    body: body ? JSON.stringify(body) : undefined });
+  return { status: r.status, json: await r.json().catch(() => null) };
+}
+const created = await api('POST', '/api/rooms', { scenario: 'mopti-atelier' });
+const code = created.json.code;
+check('the trainer creates a room', created.status === 201 && /^[A-Z0-9]{6}$/.test(code), code);
+// The room as the server sees it, once its last command has a hash checkpoint.
+async function serverRoom(minSeq) {
+  for (let i = 0; i < 100; ++i) {
+    const r = (await api('GET', `/api/rooms/${code}`)).json;
+    if (r.seq >= minSeq && r.hash_seq === r.seq) return r;
+    await sleep(20);
+  }
+  return (await api('GET', `/api/rooms/${code}`)).json;
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'out');
+fs.mkdirSync(outDir, { recursive: true });
+
+const debug = (page) => page.evaluate(() => window.kalanDebug());
+const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+// Clicks and key presses that last a few frames, as a person's do (ImGui reads input state per frame).
+async function click(page, rect) {
+  const [x, y] = centre(rect);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(30);
+}
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(60);
+  await page.keyboard.up(key);
+}
+async function waitFor(page, pred, what, ms = 8000) {
+  const t0 = Date.now();
+  let d;
+  while (Date.now() - t0 < ms) {
+    d = await debug(page);
+    if (pred(d)) return d;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(d && d.room));
+}
+async function open(query, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${base}/?${query}`);
+  await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
+  let d = await waitFor(page, (x) => x.room.phase === 'join' && !!x.anchors['room.join'], 'the join screen');
+  await click(page, d.anchors['room.join']);
+  d = await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'the room to load');
+  return { context, page, d };
+}
+// Types a text into the phone simulator's field and sends it with Enter.
+async function sendSms(page, text) {
+  const d = await debug(page);
+  await click(page, d.anchors['phone.input']);
+  await page.waitForTimeout(60);
+  await page.keyboard.type(text);
+  await press(page, 'Enter');
+}
+
+const errors = [];
+try {
+  const worker = await open(`room=${code}&name=Fatoumata&role=case_worker`, errors);
+  const supervisor = await open(`room=${code}&name=Moussa&role=supervisor`, errors);
+  const w = worker.page, s = supervisor.page;
+  check('the worker joins as fkansaye', worker.d.room.user === 'fkansaye', worker.d.room.user);
+  check('the supervisor joins as mtembely', supervisor.d.room.user === 'mtembely', supervisor.d.room.user);
+  check('the worker sees their own phone first', worker.d.phone === 'tel:+22370000101', worker.d.phone);
+  const r0 = await serverRoom(0);
+  check('both pages start with the server\'s hash', worker.d.hash === r0.hash && supervisor.d.hash === r0.hash,
+        `${worker.d.hash} ${supervisor.d.hash} ${r0.hash}`);
+
+  // 1. A worker's command reaches the supervisor's page.
+  const t0 = Date.now();
+  await sendSms(w, 'Bonjour superviseur');
+  let ds = await waitFor(s, (x) => x.room.seq === 1, 'the command on the supervisor page');
+  const latency = Date.now() - t0 - 60;  // minus the frames the key is held
+  let dw = await waitFor(w, (x) => x.room.seq === 1 && x.room.pending.length === 0, 'the worker page to apply it');
+  const r1 = await serverRoom(1);
+  check('the worker\'s SMS reaches the supervisor\'s page', ds.last_sms === 'Bonjour superviseur', JSON.stringify(ds.last_sms));
+  check('equal state hashes on both pages and the server after it', dw.hash === ds.hash && ds.hash === r1.hash,
+        `${dw.hash} ${ds.hash} ${r1.hash}`);
+  console.log(`info: sync latency worker → supervisor page ${latency} ms (key up to applied, polled every ~20 ms)`);
+
+  // 2. A refused command is shown where the worker acted, and changes nothing.
+  await click(w, dw.anchors['clock.plus1h']);
+  dw = await waitFor(w, (x) => x.status.includes('clock.advance'), 'the refusal');
+  check('a refused command shows the server\'s refusal in the clock bar', dw.status.startsWith('Refusé par le serveur'), dw.status);
+  check('a refused command changes nothing', (await serverRoom(1)).seq === 1 && dw.room.seq === 1);
+
+  // 3. Bad network. First the answer is lost on the way back (the server has applied it), then the
+  // network is cut: both commands wait, then are resent with their keys and applied once each.
+  await worker.context.route('**/api/rooms/*/commands*', async (route) => {
+    await route.fetch();  // reaches the server...
+    await route.abort('connectionreset');  // ...but the page never hears back
+  });
+  await sendSms(w, 'Réponse perdue');
+  dw = await waitFor(w, (x) => !x.room.online && x.room.pending.length === 1, 'the worker to go offline');
+  check('a command whose answer was lost stays pending', dw.room.pending[0] === 'sms.receive');
+  await worker.context.setOffline(true);
+  await worker.context.unroute('**/api/rooms/*/commands*');
+  await worker.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await sendSms(w, 'Hors ligne');
+  dw = await waitFor(w, (x) => x.room.pending.length === 2, 'the second command to queue');
+  check('offline: commands are queued with a counter', !dw.room.online && dw.room.pending.length === 2,
+        JSON.stringify(dw.room.pending));
+  await w.waitForTimeout(150);
+  await w.screenshot({ path: path.join(outDir, 'room-offline.png') });
+  const mid = await serverRoom(2);
+  check('the lost answer\'s command was applied by the server once', mid.seq === 2, `server seq ${mid.seq}`);
+  ds = await waitFor(s, (x) => x.room.seq === 2, 'the supervisor to see it');
+  check('the supervisor page follows while the worker is offline', ds.last_sms === 'Réponse perdue', ds.last_sms);
+
+  await worker.context.unroute('**/api/**');
+  await worker.context.setOffline(false);
+  const back = Date.now();
+  dw = await waitFor(w, (x) => x.room.online && x.room.pending.length === 0 && x.room.seq === 3, 'reconnection', 15000);
+  console.log(`info: reconnection and resend took ${Date.now() - back} ms (retry every 2 s)`);
+  const r3 = await serverRoom(3);
+  check('after reconnection: each command applied once (server seq + 2 for two commands)', r3.seq === 3, `server seq ${r3.seq}`);
+  ds = await waitFor(s, (x) => x.room.seq === 3, 'the supervisor to see the queued one');
+  check('the queued command reaches the supervisor', ds.last_sms === 'Hors ligne', ds.last_sms);
+  check('equal hashes after the resync', dw.hash === ds.hash && ds.hash === r3.hash, `${dw.hash} ${ds.hash} ${r3.hash}`);
+  check('no hash mismatch on either page', dw.room.mismatches === 0 && ds.room.mismatches === 0);
+  const log = (await api('GET', `/api/rooms/${code}/commands?after=0`)).json.commands.map((c) => c.command.text);
+  check('the log holds each text once, in order', JSON.stringify(log) === JSON.stringify(['Bonjour superviseur', 'Réponse perdue', 'Hors ligne']),
+        JSON.stringify(log));
+
+  // 4. The trainer console: participants, clock control, export.
+  const console_ = await open(`room=${code}&trainer=${trainer}`, errors);
+  const t = console_.page;
+  let dt = await waitFor(t, (x) => x.room.participants === 2 && !!x.anchors['trainer.next_day'], 'the participants list');
+  check('the trainer console lists both participants', dt.room.participants === 2 && dt.room.trainer);
+  await click(t, dt.anchors['trainer.next_day']);
+  ds = await waitFor(s, (x) => x.room.seq === 4, 'the next day on the supervisor page');
+  check('« Jour suivant » moves every page to the next day at 08:00', ds.now === '2024-03-05T08:00:00Z', ds.now);
+  dt = await waitFor(t, (x) => x.room.seq === 4, 'the trainer page');
+  dw = await waitFor(w, (x) => x.room.seq === 4, 'the worker page');
+  check('three pages, one hash', dt.hash === ds.hash && dw.hash === ds.hash);
+  const download = t.waitForEvent('download', { timeout: 5000 });
+  await click(t, dt.anchors['trainer.export']);
+  const file = await (await download).path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  check('« Exporter » downloads the room as a session', exported.format === 'kalan-session' && exported.commands.length === 4);
+  await t.screenshot({ path: path.join(outDir, 'room-trainer.png') });
+  // Failed requests while offline are logged by Chromium itself; anything else is a bug.
+  const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+  check('no console errors (besides the failed requests while offline)', unexpected.length === 0, unexpected.join(' | '));
+} catch (e) {
+  failed++;
+  console.log('FAIL: ' + (e && e.stack || e));
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  fs.rmSync(data, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
