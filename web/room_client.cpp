@@ -166,6 +166,8 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
     for (const auto& u : app_.session()->state().world.users)
       if (u.id == user_ && !u.phone.empty()) app_.view().phone = u.phone;  // the trainee's own phone first
   phase_ = Phase::live;
+  online_ = true;  // the server just answered; the stream's "open" or "down" follows
+  need_snapshot_ = false;
   if (diverged) ++mismatches_, alert_ = ui::trf("room.mismatch", {std::to_string(seq_)});
   js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
 }
@@ -204,6 +206,7 @@ void RoomClient::on_event(const std::string& type, const std::string& data) {
 void RoomClient::resync(const std::string& why) {
   if (!why.empty()) alert_ = why;
   ++resyncs_;
+  need_snapshot_ = true;
   js_room_stop();
   js_room_snapshot(code_.c_str(), token_.c_str());
 }
@@ -239,6 +242,7 @@ void RoomClient::on_verdict(int status, const std::string& key, const std::strin
     else retry_at_ = now_ + 1.0;
     return;
   }
+  online_ = true;  // the server answered
   queue_.pop_front();
   if (status >= 400) {
     const std::string msg = error_message(status, body);
@@ -250,7 +254,6 @@ void RoomClient::on_verdict(int status, const std::string& key, const std::strin
 
 void RoomClient::went_down() {
   online_ = false;
-  sending_ = false;
   js_room_stop();
   if (retry_at_ < now_) retry_at_ = now_ + kRetrySeconds;
 }
@@ -259,8 +262,11 @@ void RoomClient::tick(double now) {
   now_ = now;
   if (phase_ != Phase::live) return;
   if (!online_ && now >= retry_at_) {
+    // Try again: the log (after a divergence) or the stream, and the first waiting command (same key).
     retry_at_ = now + kRetrySeconds;
-    js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));  // its "open" resends the queue
+    if (need_snapshot_) return js_room_snapshot(code_.c_str(), token_.c_str());
+    js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
+    if (!sending_) send_front();
   } else if (online_ && !sending_ && !queue_.empty() && now >= retry_at_) {
     send_front();
   }

@@ -79,6 +79,7 @@ class RoomClient : public ui::CommandSink {
   std::deque<Pending> queue_;                   // front is in flight when sending_
   bool sending_ = false;
   bool online_ = false;
+  bool need_snapshot_ = false;  // a divergence or reset: reload the whole log
   double now_ = 0, retry_at_ = 0;
   std::string alert_;   // mismatch, conflict, reset: shown until dismissed
   int resyncs_ = 0, mismatches_ = 0, conflicts_ = 0, resent_ = 0;

@@ -162,7 +162,7 @@ try {
   await worker.context.unroute('**/api/rooms/*/commands*');
   await worker.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
   await sendSms(w, 'Hors ligne');
-  dw = await waitFor(w, (x) => x.room.pending.length === 2, 'the second command to queue');
+  dw = await waitFor(w, (x) => x.room.pending.length === 2 && !x.room.online, 'the second command to queue');
   check('offline: commands are queued with a counter', !dw.room.online && dw.room.pending.length === 2,
         JSON.stringify(dw.room.pending));
   await w.waitForTimeout(150);
