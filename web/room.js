@@ -4,8 +4,18 @@
 (function () {
   let es = null;       // the room's event stream
   let esTag = 0;       // bumps when a stream is replaced, so a stale one's callbacks are ignored
-  const cb = (what, status, key, body) =>
-    Module.ccall('kalan_room_cb', null, ['string', 'number', 'string', 'string'], [what, status, key || '', body || '']);
+  // The body goes through the heap, not the stack: a room's whole log can be megabytes.
+  const cb = (what, status, key, body) => {
+    const text = body || '';
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    try {
+      Module.ccall('kalan_room_cb', null, ['string', 'number', 'string', 'number'], [what, status, key || '', ptr]);
+    } finally {
+      Module._free(ptr);
+    }
+  };
   const headers = (token) => {
     const h = { 'Content-Type': 'application/json' };
     if (token) h.Authorization = 'Bearer ' + token;

@@ -148,6 +148,15 @@ try {
   dw = await waitFor(w, (x) => x.status.includes('clock.advance'), 'the refusal');
   check('a refused command shows the server\'s refusal in the clock bar', dw.status.startsWith('Refusé par le serveur'), dw.status);
   check('a refused command changes nothing', (await serverRoom(1)).seq === 1 && dw.room.seq === 1);
+  // A refusal by the state (409: here no flow waits for the worker's answer) is shown as a conflict.
+  await click(w, dw.anchors['phone.no_response']);
+  dw = await waitFor(w, (x) => x.room.conflicts === 1, 'the conflict');
+  check('a 409 refusal is shown in the conflict banner', dw.room.alert.startsWith('Conflit : '), dw.room.alert);
+  await w.waitForTimeout(100);
+  await w.screenshot({ path: path.join(outDir, 'room-conflict.png') });
+  dw = await debug(w);
+  await click(w, dw.anchors['room.dismiss']);
+  dw = await waitFor(w, (x) => x.room.alert === '', 'the banner to close');
 
   // 3. Bad network. First the answer is lost on the way back (the server has applied it), then the
   // network is cut: both commands wait, then are resent with their keys and applied once each.
