@@ -1,6 +1,6 @@
 // Load benchmark of `kalan serve` on loopback: 50 simulated trainees in 10 rooms send commands for ~10 s.
 // Prints commands/s sustained, latency percentiles and the server's memory. Not a pass/fail test.
-// Usage: node bench/server_load.mjs build/native/kalan [seconds] [trainees] [rooms]
+// Usage: node bench/server_load.mjs build/native/kalan [seconds] [trainees] [rooms] [full|normal (--sync)]
 // Budgets (issue 6): >= 2,000 commands/s with p99 <= 50 ms; server RSS <= 300 MB with 10 rooms.
 // The clients run on the same 2 cores as the server, so the figures are a lower bound for the server.
 import { spawn } from 'node:child_process';
@@ -9,14 +9,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-const [kalan, secondsArg = '10', traineesArg = '50', roomsArg = '10'] = process.argv.slice(2);
+const [kalan, secondsArg = '10', traineesArg = '50', roomsArg = '10', sync = 'full'] = process.argv.slice(2);
 if (!kalan) { console.error('usage: server_load.mjs KALAN [seconds] [trainees] [rooms]'); process.exit(2); }
 const seconds = Number(secondsArg), trainees = Number(traineesArg), roomCount = Number(roomsArg);
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kalan-load-'));
 const port = 20000 + Math.floor(Math.random() * 20000);
 // The per-client rate limit (100/s by default, far above a person) is lifted: closed-loop clients
 // measure what the server sustains.
-const server = spawn(kalan, ['serve', '--port', String(port), '--data', data, '--rate', '1000000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(kalan, ['serve', '--port', String(port), '--data', data, '--rate', '1000000', '--sync', sync], { stdio: ['ignore', 'pipe', 'inherit'] });
 let banner = '';
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (d) => { banner += d; if (banner.includes('données :')) resolve(); });
@@ -128,6 +128,7 @@ let stored = 0;
 for (const code of rooms) stored += (await request('GET', `/api/rooms/${code}`, undefined, trainer)).body.seq;
 console.log(`server_rss_mb ${mem.rss.toFixed(1)} peak ${mem.peak.toFixed(1)} (before load ${memBefore.rss.toFixed(1)}; budget <= 300 with ${roomCount} rooms)`);
 console.log(`stored_commands ${stored} (accepted ${accepted})`);
+console.log(`sqlite_synchronous ${sync}`);
 console.log(`load_average ${fs.readFileSync('/proc/loadavg', 'utf8').trim()} (cores ${os.cpus().length}; clients share them)`);
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));

@@ -36,7 +36,7 @@ void widen_backlog(int port) {
 App::App(ServeOptions options, std::string trainer_token)
     : options_(std::move(options)),
       trainer_token_(std::move(trainer_token)),
-      store_(options_.data + "/kalan.db"),
+      store_(options_.data + "/kalan.db", options_.full_sync),
       writer_(store_),
       limiter_(options_.rate, options_.burst) {
   const size_t threads = options_.threads;
@@ -122,7 +122,7 @@ void App::ensure_default_room(std::ostream& out) {
   if (!room) {
     std::string all;
     for (const auto& d : errors) all += "\n  " + render(d);
-    throw std::runtime_error("default scenario refused:" + all);
+    throw std::runtime_error((options_.scenario.empty() ? std::string("mopti-atelier.json") : options_.scenario) + " : scénario refusé :" + all);
   }
   out << "salle par défaut créée : " << room->row.code << "\n";
 }
@@ -302,7 +302,10 @@ void App::routes() {
   http_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     if (res.status == 413) send_error(res, req, 413, "http_body_too_large", {std::to_string(options_.max_body)});
+    else if (req.method != "GET" && req.method != "POST" && req.method != "HEAD")
+      send_error(res, req, 405, "http_method", {req.method});
     else if (res.status == 404) send_error(res, req, 404, "http_not_found", {req.path});
+    else if (res.status < 500) send_error(res, req, res.status, "http_bad_request");
     else send_error(res, req, res.status, "http_internal", {std::to_string(res.status)});
     return httplib::Server::HandlerResponse::Handled;
   }));
@@ -310,6 +313,7 @@ void App::routes() {
   http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.method != "GET" && req.method != "HEAD" && is_cross_origin(req)) {
       send_error(res, req, 403, "http_cross_origin", {req.get_header_value("Origin")});
+      res.set_header("Connection", "close");  // its body was not read: the connection cannot be reused
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;

@@ -1,6 +1,7 @@
 #include "rooms.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <ctime>
 
@@ -97,6 +98,7 @@ void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std
     room.log.push_back(std::move(e));
   }
   room.set_checkpoint(room.seq(), hex16(room.session->hash()));
+  room.checkpoint_at = {};  // the next command is checkpointed at once
   if (!room.log.empty()) room.log.back().hash = room.checkpoint_hash;
   room.session->set_record_events(true);
 }
@@ -145,6 +147,8 @@ Outcome Writer::enqueue(std::unique_ptr<Job> job) {
     queue_.push_back(std::move(job));
   }
   wake_.notify_one();
+  if (result.wait_for(std::chrono::seconds(60)) != std::future_status::ready)
+    return Outcome{503, {{"errors", {{{"code", "http_internal"}, {"message", "timeout"}}}}}};
   return result.get();
 }
 
@@ -179,7 +183,12 @@ void Writer::loop() {
         queue_.pop_front();
       }
     }
-    run_batch(batch);
+    try {
+      run_batch(batch);
+    } catch (const std::exception& e) {
+      // Keep the writer alive; the jobs of this batch that got no answer time out in submit().
+      std::fprintf(stderr, "kalan serve : ERREUR du rédacteur : %s\n", e.what());
+    }
   }
 }
 
@@ -215,7 +224,14 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
         continue;
       }
     }
-    ApplyResult r = room.session->submit(job->command);
+    ApplyResult r;
+    try {
+      r = room.session->submit(job->command);
+    } catch (const std::exception& e) {  // the core catches its own errors; this is the last guard
+      job->done.set_value(Outcome{500, {{"errors", {{{"code", "http_internal"}, {"message", e.what()}}}}}});
+      job.reset();
+      continue;
+    }
     Participant* p = room.participant(job->participant);
     if (p) p->last_action = command_type(job->command), p->last_at = at, ++p->actions;
     if (!r.ok) {

@@ -22,12 +22,14 @@ namespace {
 
 const char* kServeUsage =
     "Usage : kalan serve [--port 8080] [--data DOSSIER] [--scenario FICHIER] [--lan] [--web DOSSIER]\n"
-    "                    [--rate N] [--threads N]\n"
+    "                    [--rate N] [--threads N] [--sync full|normal]\n"
     "  --data      base SQLite (défaut : ./kalan-data)\n"
     "  --scenario  scénario de la salle créée au premier démarrage (défaut : mopti-atelier intégré)\n"
     "  --lan       écoute sur le réseau local (sinon 127.0.0.1 seulement)\n"
     "  --web       dossier de l'application web (défaut : build/web/app)\n"
-    "  --rate      requêtes par seconde et par client (défaut : 100, rafales de 2×)\n";
+    "  --rate      requêtes par seconde et par client (défaut : 100, rafales de 2×)\n"
+    "  --sync      full (défaut) : chaque lot est sur disque avant la réponse, même en cas de coupure\n"
+    "              de courant ; normal : plus rapide, résiste à l'arrêt brutal du programme seulement\n";
 
 bool parse(const std::vector<std::string>& args, server::ServeOptions& o, std::string& error) {
   for (size_t i = 0; i < args.size(); ++i) {
@@ -52,6 +54,11 @@ bool parse(const std::vector<std::string>& args, server::ServeOptions& o, std::s
     else if (a == "--scenario") o.scenario = value();
     else if (a == "--web") o.web = value();
     else if (a == "--lan") o.lan = true;
+    else if (a == "--sync") {
+      const std::string v = value();
+      if (v == "full" || v == "normal") o.full_sync = v == "full";
+      else if (error.empty()) error = "option --sync : full ou normal attendu";
+    }
     else if (a == "--rate") o.rate = static_cast<double>(number(1, 1000000)), o.burst = 2 * o.rate;
     else if (a == "--threads") o.threads = static_cast<size_t>(number(4, 4096));
     else error = "option inconnue : " + a;

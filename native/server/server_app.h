@@ -23,6 +23,7 @@ struct ServeOptions {
   std::string scenario;  // file for the default room; the built-in mopti-atelier otherwise
   std::string web;       // the browser app's folder; found next to the binary otherwise
   bool lan = false;
+  bool full_sync = true;  // --sync full|normal
   double rate = 100, burst = 200;  // per client, requests per second
   size_t threads = 192;            // SSE streams and keep-alive connections each hold one
   size_t max_body = 2 * 1024 * 1024;

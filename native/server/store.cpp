@@ -74,7 +74,7 @@ class Stmt {
 
 }  // namespace
 
-Store::Store(const std::string& path) {
+Store::Store(const std::string& path, bool full_sync) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
       SQLITE_OK) {
     std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -85,8 +85,9 @@ Store::Store(const std::string& path) {
   // WAL + synchronous=FULL: COMMIT returns only after the WAL is fsync'ed, so an acknowledged command
   // survives a crash of the process and a power cut. NORMAL would survive kill -9 but not a power cut;
   // the writer's group commit keeps FULL affordable (one fsync per batch, not per command).
+  // `kalan serve --sync normal` chooses NORMAL where fsync is slow and a power cut is not a concern.
   exec("PRAGMA journal_mode=WAL");
-  exec("PRAGMA synchronous=FULL");
+  exec(full_sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
   // SQLite would copy the WAL back into the database inside some COMMIT (every 1000 pages), stalling that
   // batch for tens of ms; the server's background thread calls checkpoint_wal() instead.

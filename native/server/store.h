@@ -36,7 +36,8 @@ struct AttachmentRow {
 class Store {
  public:
   // Opens (creating if needed) DIR/kalan.db; throws std::runtime_error with SQLite's message.
-  explicit Store(const std::string& path);
+  // `full_sync` false trades power-cut durability for latency (see the constructor).
+  explicit Store(const std::string& path, bool full_sync = true);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

@@ -86,6 +86,7 @@ const std::map<std::string, Template>& catalogue() {
       {"http_body_too_large", {"corps de requête trop grand (maximum {0} octets)", "request body too large (at most {0} bytes)"}},
       {"http_rate_limited", {"trop de requêtes : réessayez dans un instant", "too many requests: try again in a moment"}},
       {"http_cross_origin", {"origine « {0} » refusée : même origine uniquement", "origin \"{0}\" refused: same origin only"}},
+      {"http_bad_request", {"requête HTTP invalide", "invalid HTTP request"}},
       {"http_method", {"méthode {0} non prise en charge ici", "method {0} is not supported here"}},
       {"http_internal", {"erreur interne : {0}", "internal error: {0}"}},
       {"http_actor_mismatch", {"vous agissez en tant que « {0} », pas « {1} »", "you act as \"{0}\", not \"{1}\""}},
