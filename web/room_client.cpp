@@ -24,6 +24,8 @@ EM_JS(void, js_room_snapshot, (const char* code, const char* token),
 EM_JS(void, js_room_follow, (const char* code, const char* token, double after),
       { window.kalanRoom.follow(UTF8ToString(code), UTF8ToString(token), after); });
 EM_JS(void, js_room_stop, (), { window.kalanRoom.stop(); });
+// Wall-clock milliseconds, comparable between pages (sync latency figures in debug()).
+EM_JS(double, js_epoch_ms, (), { return performance.timeOrigin + performance.now(); });
 
 constexpr double kRetrySeconds = 2.0;
 constexpr size_t kHashMemory = 256;
@@ -198,6 +200,7 @@ void RoomClient::on_event(const std::string& type, const std::string& data) {
     return resync(ui::trf("room.mismatch", {std::to_string(seq)}));
   }
   seq_ = seq;
+  applied_at_ = js_epoch_ms();
   hashes_[seq_] = hex16(app_.session()->hash());
   while (hashes_.size() > kHashMemory) hashes_.erase(hashes_.begin());
   check_hash(seq, j->value("hash", ""));
@@ -228,6 +231,7 @@ ApplyResult RoomClient::submit(Command command) {
 void RoomClient::send_front() {
   if (queue_.empty()) return;
   sending_ = true;
+  sent_at_ = js_epoch_ms();
   const Pending& p = queue_.front();
   js_room_request("command", "POST", url("/commands").c_str(), token_.c_str(), p.body.c_str(), p.key.c_str());
 }
@@ -312,7 +316,7 @@ nlohmann::json RoomClient::debug() const {
   for (const auto& p : queue_) pending.push_back(p.type);
   return {{"phase", phases[static_cast<int>(phase_)]}, {"code", code_}, {"user", user_}, {"trainer", trainer_},
           {"seq", seq_}, {"online", online_}, {"pending", pending}, {"alert", alert_}, {"error", error_},
-          {"resyncs", resyncs_}, {"mismatches", mismatches_}, {"conflicts", conflicts_}, {"resent", resent_},
+          {"resyncs", resyncs_}, {"sent_at", sent_at_}, {"applied_at", applied_at_}, {"mismatches", mismatches_}, {"conflicts", conflicts_}, {"resent", resent_},
           {"participants", room_.value("participants", nlohmann::json::array()).size()}};
 }
 

@@ -81,6 +81,7 @@ class RoomClient : public ui::CommandSink {
   bool online_ = false;
   bool need_snapshot_ = false;  // a divergence or reset: reload the whole log
   double now_ = 0, retry_at_ = 0;
+  double sent_at_ = 0, applied_at_ = 0;  // epoch ms of the last POST and of the last command applied
   std::string alert_;   // mismatch, conflict, reset: shown until dismissed
   int resyncs_ = 0, mismatches_ = 0, conflicts_ = 0, resent_ = 0;
   // Trainer console.
