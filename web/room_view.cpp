@@ -72,17 +72,24 @@ void RoomClient::draw_header() {
                                    : ui::trf("room.you", {name_, ui::tr(("role." + role_).c_str())});
   const std::string line = ui::trf("room.status", {code_, who, std::to_string(seq_)});
   ImGui::TextUnformatted(line.c_str());
-  ImGui::SameLine();
-  if (online_) ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "● %s", ui::tr("room.online"));
-  else ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "● %s", ui::tr("room.offline"));
+  // Waiting commands first: they must stay visible however narrow the screen.
   if (!queue_.empty()) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.6f, 0.35f, 0.0f, 1), "· %s", ui::trf("room.pending", {std::to_string(queue_.size())}).c_str());
+    ui::anchor(app_, "room.pending");
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
       for (const auto& p : queue_) ImGui::TextUnformatted(ui::trf("room.pending_item", {p.type}).c_str());
       ImGui::EndTooltip();
     }
+  }
+  if (online_) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "\u2713 %s", ui::tr("room.online"));
+  } else {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "\u2717 %s", ui::tr("room.offline"));
+    ImGui::PopTextWrapPos();
   }
   if (!alert_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.86f, 0.82f, 1));
@@ -117,7 +124,8 @@ void RoomClient::draw_trainer_console() {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.value("user", "").c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%s %s", p.value("last_action", "").c_str(), p.value("last_at", "").c_str());
+      const std::string at = p.value("last_at", "");  // UTC wall time: its hh:mm:ss is enough here
+      ImGui::Text("%s %s", p.value("last_action", "").c_str(), at.size() >= 19 ? at.substr(11, 8).c_str() : "");
       ImGui::TableNextColumn();
       ImGui::Text("%d", p.value("actions", 0));
     }
