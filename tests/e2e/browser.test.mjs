@@ -85,7 +85,10 @@ async function open(viewport, extra = {}) {
   const context = await browser.newContext({ viewport, ...extra });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The app asks /api/info whether `kalan serve` serves it (room mode); a static server answers 404.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(m.location().url || '').endsWith('/api/info')) errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base);
   await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 15000 });
