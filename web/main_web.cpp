@@ -135,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE const char* kalan_debug_json() {
 
 // Every answer of the room mode's network glue (web/room.js).
 EMSCRIPTEN_KEEPALIVE void kalan_room_cb(const char* what, int status, const char* key, const char* body) {
-  if (g_room) g_room->on_answer(what, status, key, body);
+  if (g_room) g_room->on_answer(what ? what : "", status, key ? key : "", body ? body : "");
 }
 
 EMSCRIPTEN_KEEPALIVE long kalan_frames() { return g_frames; }

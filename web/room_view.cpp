@@ -93,7 +93,8 @@ void RoomClient::draw_header() {
   }
   if (!alert_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.86f, 0.82f, 1));
-    ImGui::BeginChild("##alert", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 8), true);
+    const float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2 + 2;
+    ImGui::BeginChild("##alert", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImVec4(0.6f, 0.05f, 0.05f, 1), "%s", alert_.c_str());
     ImGui::SameLine();

@@ -195,6 +195,24 @@ try {
   check('the log holds each text once, in order', JSON.stringify(log) === JSON.stringify(['Bonjour', 'Perdu', 'Offline']),
         JSON.stringify(log));
 
+  // 3b. A divergence: the supervisor's stream is cut, and on reconnection it gets a forged event (a
+  // real command with a wrong hash). The page must say so, reload the log and end equal to the server.
+  const real = (await api('GET', `/api/rooms/${code}/commands?after=0`)).json.commands[0].command;
+  await s.route('**/api/rooms/*/events*', (route) => route.fulfill({
+    status: 200, headers: { 'Content-Type': 'text/event-stream' },
+    body: `id: 4\nevent: command\ndata: ${JSON.stringify({ seq: 4, command: real, hash: '0000000000000000' })}\n\n`,
+  }), { times: 1 });
+  await s.evaluate(() => {  // what room.js reports when the stream breaks
+    window.kalanRoom.stop();
+    Module.ccall('kalan_room_cb', null, ['string', 'number', 'string', 'number'], ['down', 0, '', 0]);
+  });
+  ds = await waitFor(s, (x) => x.room.mismatches === 1 && x.room.resyncs >= 1 && x.room.online && x.room.seq === 3,
+                     'the divergence to be found and mended');
+  check('a wrong hash shows the divergence banner', ds.room.alert.startsWith('Votre copie différait du serveur (n° 4)'), ds.room.alert);
+  check('after the resync the supervisor equals the server again', ds.hash === (await serverRoom(3)).hash, ds.hash);
+  await s.waitForTimeout(150);
+  await s.screenshot({ path: path.join(outDir, 'room-mismatch.png') });
+
   // 4. The trainer console: participants, clock control, export.
   const console_ = await open(`room=${code}&trainer=${trainer}`, errors);
   const t = console_.page;
