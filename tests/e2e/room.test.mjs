@@ -113,8 +113,10 @@ async function open(query, errors) {
   await page.goto(`${base}/?${query}`);
   await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
   let d = await waitFor(page, (x) => x.room.phase === 'join' && !!x.anchors['room.join'], 'the join screen');
+  const t0 = Date.now();
   await click(page, d.anchors['room.join']);
   d = await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'the room to load');
+  console.log(`info: join → room loaded and replayed (seq ${d.room.seq}) in ${Date.now() - t0} ms, click included`);
   return { context, page, d };
 }
 // Types a text into the phone simulator's field and sends it with Enter.
