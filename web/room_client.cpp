@@ -155,6 +155,8 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
     last_hash = row.value("hash", "");
   }
   session.set_record_events(true);
+  // The last command's checkpoint, else the room's own hash when it is after that same command.
+  if (last_hash.empty() && room.value("hash_seq", std::int64_t{-1}) == seq) last_hash = room.value("hash", "");
   const bool diverged = !last_hash.empty() && hex16(session.hash()) != last_hash;
   room_ = room;
   generation_ = room.value("generation", std::int64_t{0});
