@@ -9,10 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { launch, outDir as outDirOf, debug, centre } from './chromium.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const kalan = path.resolve(process.argv[2] || 'build/native/kalan');
 const appDir = path.resolve(process.argv[3] || 'build/web/app');
 
@@ -63,16 +61,8 @@ async function serverRoom(minSeq) {
   return (await api('GET', `/api/rooms/${code}`)).json;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
-const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'out');
-fs.mkdirSync(outDir, { recursive: true });
-
-const debug = (page) => page.evaluate(() => window.kalanDebug());
-const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+const browser = await launch();
+const outDir = outDirOf();
 // Clicks and key presses held for at least two frames, as a person's are (ImGui reads input state per
 // frame; three pages drawn by a software renderer on a busy machine can take 100 ms a frame).
 const frames = (page) => page.evaluate(() => Module._kalan_frames());
