@@ -2,7 +2,6 @@
 // Checks: first frame drawn and not blank, no console errors, a click moves the clock, typing into a
 // field works (desktop keyboard and phone on-screen keyboard), the canvas follows the window.
 // Usage: node browser.test.mjs BUILD_WEB_APP_DIR
-import fs from 'node:fs';
 import path from 'node:path';
 import { launch, outDir as outDirOf, debug, centre } from './chromium.mjs';
 
