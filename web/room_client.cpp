@@ -319,7 +319,8 @@ nlohmann::json RoomClient::debug() const {
   return {{"phase", phases[static_cast<int>(phase_)]}, {"code", code_}, {"user", user_}, {"trainer", trainer_},
           {"seq", seq_}, {"online", online_}, {"pending", pending}, {"alert", alert_}, {"error", error_},
           {"resyncs", resyncs_}, {"sent_at", sent_at_}, {"applied_at", applied_at_}, {"mismatches", mismatches_}, {"conflicts", conflicts_}, {"resent", resent_},
-          {"participants", room_.value("participants", nlohmann::json::array()).size()}};
+          {"participants", room_.value("participants", nlohmann::json::array()).size()},
+          {"running", room_.value("running", false)}};
 }
 
 }  // namespace kalan::web

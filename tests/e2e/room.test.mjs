@@ -221,6 +221,21 @@ try {
   const file = await (await download).path();
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   check('« Exporter » downloads the room as a session', exported.format === 'kalan-session' && exported.commands.length === 4);
+  // Inject the scripted event already in the field (« Jam » from a reporter's phone).
+  await click(t, dt.anchors['trainer.inject']);
+  ds = await waitFor(s, (x) => x.room.seq === 5, 'the injected event on the supervisor page');
+  const injected = (await api('GET', `/api/rooms/${code}/commands?after=4`)).json.commands[0];
+  check('« Injecter » submits the JSON command as system', injected.command.type === 'sms.receive' &&
+        injected.command.text === 'Jam' && injected.command.actor === 'system', JSON.stringify(injected.command));
+  // Resume the room's clock: the server advances it every second; then pause it again.
+  dt = await debug(t);
+  await click(t, dt.anchors['trainer.play']);
+  ds = await waitFor(s, (x) => x.room.seq >= 7, 'the running clock on the supervisor page');
+  check('« Reprendre » runs the room clock (clock.advance every second)', (await serverRoom(7)).running === true);
+  dt = await waitFor(t, (x) => x.room.running === true, 'the console to show the clock running');
+  await click(t, dt.anchors['trainer.play']);
+  await sleep(300);
+  check('« Pause » stops it', (await api('GET', `/api/rooms/${code}`)).json.running === false);
   await t.screenshot({ path: path.join(outDir, 'room-trainer.png') });
   // Failed requests while offline are logged by Chromium itself; anything else is a bug.
   const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
