@@ -73,6 +73,7 @@ const std::map<const char*, Entry, Less>& table() {
       {"trainer.reset_confirm", {"Confirmer : effacer tout le journal", "Confirm: erase the whole log"}},
       {"trainer.export", {"Exporter la salle", "Export the room"}},
       {"trainer.done", {"Fait : {0}", "Done: {0}"}},
+      {"trainer.done_seq", {"Fait : commande n° {0} acceptée", "Done: command no. {0} accepted"}},
       {"trainer.failed", {"Échec : {0}", "Failed: {0}"}},
       {"picker.title", {"Choisir un scénario", "Choose a scenario"}},
       {"picker.builtin", {"Scénarios intégrés", "Built-in scenarios"}},

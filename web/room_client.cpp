@@ -305,7 +305,10 @@ void RoomClient::on_trainer(const std::string& what, int status, const std::stri
     return;
   }
   if (status >= 200 && status < 300) {
-    trainer_msg_ = ui::trf("trainer.done", {what});
+    auto j = parse(body);
+    const bool numbered = j && j->is_object() && j->contains("seq") && (*j)["seq"].is_number_integer();
+    trainer_msg_ = numbered ? ui::trf("trainer.done_seq", {std::to_string((*j)["seq"].get<std::int64_t>())})
+                            : ui::trf("trainer.done", {what});
     refresh_at_ = 0;  // show the new clock state at once
   } else {
     trainer_msg_ = ui::trf("trainer.failed", {error_message(status, body)});
