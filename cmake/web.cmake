@@ -26,17 +26,18 @@ foreach(t kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE ${KALAN_WEB_OPT})
 endforeach()
 
-add_executable(kalan_web web/main_web.cpp)
+add_executable(kalan_web web/main_web.cpp web/room_client.cpp web/room_view.cpp)
 target_link_libraries(kalan_web PRIVATE kalan_ui "${KALAN_WEB_PREFIX}/lib/libSDL2.a")
 target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT})
 set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")
 target_link_options(kalan_web PRIVATE ${KALAN_WEB_OPT}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
-  -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
-  -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_web_drop_file,_kalan_debug_json,_kalan_frames
+  -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_web_drop_file,_kalan_debug_json,_kalan_frames,_kalan_room_cb,_malloc,_free
   -fwasm-exceptions)
 add_custom_command(TARGET kalan_web POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/app/index.html")
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_BINARY_DIR}/app/index.html"
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/web/room.js" "${CMAKE_BINARY_DIR}/app/room.js")
 
 # Exceptions: nlohmann/json reports parse errors by throwing, caught inside the core. Native wasm
 # exceptions (Chrome 95+, Firefox 100+, Safari 15.2+, node 17+) avoid the JS trampolines of emulated ones.

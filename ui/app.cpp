@@ -59,6 +59,12 @@ App::App(Platform platform) : platform_(std::move(platform)) {
 
 ApplyResult App::emit(Command command) {
   if (!session_) return ApplyResult::refuse("no_session");
+  if (sink_) return sink_->submit(std::move(command));
+  return apply(command);
+}
+
+ApplyResult App::apply(const Command& command) {
+  if (!session_) return ApplyResult::refuse("no_session");
   ApplyResult r = session_->submit(command);
   if (!r.ok) view_.status = trf("events.refused", {render_message(r.error.code, r.error.args, language())});
   return r;
@@ -193,7 +199,10 @@ void App::frame(float width, float height, float dt) {
   ImGui::Begin("Kalan", nullptr, flags);
   ImGui::PopStyleVar();
   draw_banner(*this, width);
-  if (!session_) {
+  if (platform_.draw_header) platform_.draw_header(*this);
+  if (platform_.draw_screen && platform_.draw_screen(*this)) {
+    // the shell's screen (room join form) replaces the rest
+  } else if (!session_) {
     draw_picker(*this);
   } else {
     draw_clock_bar(*this, dt);

@@ -13,6 +13,8 @@
 
 namespace kalan::ui {
 
+class App;
+
 // What the shell provides: the app never touches files, windows or the browser directly.
 struct Platform {
   bool can_open_paths = false;  // desktop: files can be opened by path
@@ -20,6 +22,21 @@ struct Platform {
   std::function<std::string(const std::string& name, const std::string& content)> save_file;
   // Reads a file by path (desktop only).
   std::function<std::optional<std::string>(const std::string& path)> read_file;
+  // The browser's room mode: the room decides the scenario (no "change scenario" button)...
+  std::function<bool()> fixed_session;
+  // ...draws its own screen (join form) instead of the picker or session when this returns true...
+  std::function<bool(App& app)> draw_screen;
+  // ...and a status line (connection, pending commands, trainer console) under the banner.
+  std::function<void(App& app)> draw_header;
+};
+
+// Where emitted commands go. Without one the app applies them to its own session (single-player);
+// the browser's room mode (web/room_client.h) sends them to the server, which decides.
+class CommandSink {
+ public:
+  virtual ~CommandSink() = default;
+  // Takes a command from a panel. A verdict that comes later (remote) returns ok without events.
+  virtual ApplyResult submit(Command command) = 0;
 };
 
 // A built-in scenario as listed in the picker.
@@ -96,8 +113,11 @@ class App {
   // Draws one frame. `width`/`height` are the display size in logical pixels, `dt` real seconds.
   void frame(float width, float height, float dt);
 
-  // Sends a command through the one path (local apply in single-player).
+  // Sends a command through the one path: the sink if there is one, else a local apply.
   ApplyResult emit(Command command);
+  // Applies a command to the local session, bypassing the sink (commands the server accepted).
+  ApplyResult apply(const Command& command);
+  void set_sink(CommandSink* sink) { sink_ = sink; }
 
   bool has_session() const { return session_.has_value(); }
   const Session* session() const { return session_ ? &*session_ : nullptr; }
@@ -130,6 +150,7 @@ class App {
   std::unique_ptr<ExerciseRun> exercise_;  // observes session_; reset whenever session_ changes
   std::vector<ScenarioEntry> builtins_;
   ViewState view_;
+  CommandSink* sink_ = nullptr;
 };
 
 // Installs the embedded font at a pixel scale and the Kalan colours.

@@ -32,8 +32,9 @@ void draw_banner(App& app, float width) {
     ImGui::TextUnformatted(s->scenario().meta.title.c_str());
   }
   const bool save = app.session() && app.platform().save_file;
+  const bool change = app.session() && !(app.platform().fixed_session && app.platform().fixed_session());
   float actions = button_width(tr("app.language"));
-  if (app.session()) actions += button_width(tr("app.change_scenario")) + 8;
+  if (change) actions += button_width(tr("app.change_scenario")) + 8;
   if (save) actions += button_width(tr("app.save_session")) + 8;
   const float right = width - actions - ImGui::GetStyle().WindowPadding.x;
   if (ImGui::GetItemRectMax().x + 16 < right) ImGui::SameLine(right);  // same row, right-aligned
@@ -41,7 +42,7 @@ void draw_banner(App& app, float width) {
     if (ImGui::SmallButton(tr("app.save_session"))) app.save_session();
     same_line_if_fits(button_width(tr("app.change_scenario")));
   }
-  if (app.session()) {
+  if (change) {
     if (ImGui::SmallButton(tr("app.change_scenario"))) app.close_session();
     same_line_if_fits(button_width(tr("app.language")));
   }

@@ -13,11 +13,13 @@
 #include <string>
 
 #include "app.h"
+#include "room_client.h"
 
 namespace {
 
 SDL_Window* g_window = nullptr;
 std::unique_ptr<kalan::ui::App> g_app;
+std::unique_ptr<kalan::web::RoomClient> g_room;  // room mode, when served by `kalan serve`
 float g_scale = 1.0f;
 bool g_text_focus = false;
 int g_release_key = 0;     // a key pressed by the on-screen keyboard...
@@ -63,6 +65,7 @@ void frame() {
   const double now = emscripten_get_now() / 1000.0;
   const float dt = g_last > 0 ? static_cast<float>(std::min(now - g_last, 0.25)) : 0.0f;
   g_last = now;
+  g_room->tick(now);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -130,8 +133,16 @@ EMSCRIPTEN_KEEPALIVE void kalan_web_drop_file(const char* name, const char* base
 
 // A JSON summary of the app for end-to-end tests.
 EMSCRIPTEN_KEEPALIVE const char* kalan_debug_json() {
-  g_debug = g_app ? g_app->debug_json() : "{}";
+  if (!g_app) return "{}";
+  nlohmann::json j = nlohmann::json::parse(g_app->debug_json());
+  j["room"] = g_room->debug();
+  g_debug = j.dump();
   return g_debug.c_str();
+}
+
+// Every answer of the room mode's network glue (web/room.js).
+EMSCRIPTEN_KEEPALIVE void kalan_room_cb(const char* what, int status, const char* key, const char* body) {
+  if (g_room) g_room->on_answer(what ? what : "", status, key ? key : "", body ? body : "");
 }
 
 EMSCRIPTEN_KEEPALIVE long kalan_frames() { return g_frames; }
@@ -163,7 +174,12 @@ int main(int, char**) {
     js_download(name.c_str(), content.c_str());
     return std::string();
   };
+  platform.fixed_session = [] { return g_room->in_room(); };
+  platform.draw_screen = [](kalan::ui::App&) { return g_room->draw_screen(); };
+  platform.draw_header = [](kalan::ui::App&) { g_room->draw_header(); };
   g_app = std::make_unique<kalan::ui::App>(platform);
+  g_room = std::make_unique<kalan::web::RoomClient>(*g_app);
+  g_room->probe();
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

@@ -1,0 +1,252 @@
+// Room mode end to end, over real loopback HTTP: `kalan serve` on a free port with a temporary data
+// folder, headless Chromium pages joined as a case worker and a supervisor (and the trainer console).
+// Checks: joining replays the log, a worker's command reaches the supervisor's page with equal
+// state hashes, a refusal is shown where the worker acted, commands made offline (one whose answer
+// was lost on the way back, one never sent) are queued, resent with their keys and applied once.
+// Usage: node room.test.mjs KALAN_BINARY BUILD_WEB_APP_DIR
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { launch, outDir as outDirOf, debug, centre } from './chromium.mjs';
+
+const kalan = path.resolve(process.argv[2] || 'build/native/kalan');
+const appDir = path.resolve(process.argv[3] || 'build/web/app');
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok: ${name}${detail ? ' — ' + detail : ''}`); }
+  else { failed++; console.log(`FAIL: ${name}${detail ? ' — ' + detail : ''}`); }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+// The server.
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kalan-room-e2e-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(kalan, ['serve', '--port', String(port), '--data', data, '--web', appDir],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stdout.on('data', (b) => { serverLog += b; });
+server.stderr.on('data', (b) => { serverLog += b; });
+for (let i = 0; ; ++i) {
+  try { if ((await fetch(base + '/api/info')).ok) break; } catch {}
+  if (i > 100) { console.log('FAIL: the server did not start\n' + serverLog); process.exit(1); }
+  await sleep(100);
+}
+const trainer = fs.readFileSync(path.join(data, 'trainer.token'), 'utf8').trim();
+async function api(method, p, body) {
+  const r = await fetch(base + p, { method, headers: { Authorization: 'Bearer ' + trainer, 'Content-Type': 'application/json' },
+                                    body: body ? JSON.stringify(body) : undefined });
+  return { status: r.status, json: await r.json().catch(() => null) };
+}
+const created = await api('POST', '/api/rooms', { scenario: 'mopti-atelier' });
+const code = created.json.code;
+check('the trainer creates a room', created.status === 201 && /^[A-Z0-9]{6}$/.test(code), code);
+// The room as the server sees it, once its last command has a hash checkpoint.
+async function serverRoom(minSeq) {
+  for (let i = 0; i < 100; ++i) {
+    const r = (await api('GET', `/api/rooms/${code}`)).json;
+    if (r.seq >= minSeq && r.hash_seq === r.seq) return r;
+    await sleep(20);
+  }
+  return (await api('GET', `/api/rooms/${code}`)).json;
+}
+
+const browser = await launch();
+const outDir = outDirOf();
+// Clicks and key presses held for at least two frames, as a person's are (ImGui reads input state per
+// frame; three pages drawn by a software renderer on a busy machine can take 100 ms a frame).
+const frames = (page) => page.evaluate(() => Module._kalan_frames());
+async function frameWait(page, n = 2) {
+  const f0 = await frames(page);
+  while ((await frames(page)) < f0 + n) await page.waitForTimeout(10);
+}
+async function click(page, rect) {
+  const [x, y] = centre(rect);
+  await page.mouse.move(x, y);
+  await frameWait(page);
+  await page.mouse.down();
+  await frameWait(page);
+  await page.mouse.up();
+  await frameWait(page);
+}
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await frameWait(page);
+  await page.keyboard.up(key);
+  await frameWait(page);
+}
+async function waitFor(page, pred, what, ms = 20000) {
+  const t0 = Date.now();
+  let d;
+  while (Date.now() - t0 < ms) {
+    d = await debug(page);
+    if (pred(d)) return d;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(d && d.room));
+}
+async function open(query, errors) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${base}/?${query}`);
+  await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
+  let d = await waitFor(page, (x) => x.room.phase === 'join' && !!x.anchors['room.join'], 'the join screen');
+  const t0 = Date.now();
+  await click(page, d.anchors['room.join']);
+  d = await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'the room to load');
+  console.log(`info: join → room loaded and replayed (seq ${d.room.seq}) in ${Date.now() - t0} ms, click included`);
+  return { context, page, d };
+}
+// Types a text into the phone simulator's field and sends it with Enter.
+async function sendSms(page, text) {
+  const d = await debug(page);
+  await click(page, d.anchors['phone.input']);
+  await page.keyboard.type(text);
+  await press(page, 'Enter');
+}
+
+const errors = [];
+try {
+  const worker = await open(`room=${code}&name=Fatoumata&role=case_worker`, errors);
+  const supervisor = await open(`room=${code}&name=Moussa&role=supervisor`, errors);
+  const w = worker.page, s = supervisor.page;
+  check('the worker joins as fkansaye', worker.d.room.user === 'fkansaye', worker.d.room.user);
+  check('the supervisor joins as mtembely', supervisor.d.room.user === 'mtembely', supervisor.d.room.user);
+  check('the worker sees their own phone first', worker.d.phone === 'tel:+22370000101', worker.d.phone);
+  const r0 = await serverRoom(0);
+  check('both pages start with the server\'s hash', worker.d.hash === r0.hash && supervisor.d.hash === r0.hash,
+        `${worker.d.hash} ${supervisor.d.hash} ${r0.hash}`);
+
+  // 1. A worker's command reaches the supervisor's page.
+  await sendSms(w, 'Bonjour');
+  let ds = await waitFor(s, (x) => x.room.seq === 1, 'the command on the supervisor page');
+  let dw = await waitFor(w, (x) => x.room.seq === 1 && x.room.pending.length === 0, 'the worker page to apply it');
+  const r1 = await serverRoom(1);
+  const texts = async () => (await api('GET', `/api/rooms/${code}/commands?after=0`)).json.commands.map((c) => c.command.text);
+  check('the worker\'s SMS is in the room\'s log, from the worker', JSON.stringify(await texts()) === '["Bonjour"]');
+  check('equal state hashes on both pages and the server after it', dw.hash === ds.hash && ds.hash === r1.hash,
+        `${dw.hash} ${ds.hash} ${r1.hash}`);
+  check('both pages show the same SMS log', dw.sms === ds.sms && ds.sms >= 2, `${dw.sms} ${ds.sms}`);
+  const latency = ds.room.applied_at - dw.room.sent_at;
+  check('sync latency is measured', latency > 0 && latency < 5000);
+  console.log(`info: sync latency ${latency.toFixed(1)} ms (worker's POST sent → command applied on the supervisor's page)`);
+
+  // 2. A refused command is shown where the worker acted, and changes nothing.
+  await click(w, dw.anchors['clock.plus1h']);
+  dw = await waitFor(w, (x) => x.status.includes('clock.advance'), 'the refusal');
+  check('a refused command shows the server\'s refusal in the clock bar', dw.status.startsWith('Refusé par le serveur'), dw.status);
+  check('a refused command changes nothing', (await serverRoom(1)).seq === 1 && dw.room.seq === 1);
+
+  // 3. Bad network. First the answer is lost on the way back (the server has applied it), then the
+  // network is cut: both commands wait, then are resent with their keys and applied once each.
+  await worker.context.route('**/api/rooms/*/commands*', async (route) => {
+    await route.fetch();  // reaches the server...
+    await route.abort('connectionreset');  // ...but the page never hears back
+  });
+  await sendSms(w, 'Perdu');
+  dw = await waitFor(w, (x) => !x.room.online && x.room.pending.length === 1, 'the worker to go offline');
+  check('a command whose answer was lost stays pending', dw.room.pending[0] === 'sms.receive');
+  await worker.context.setOffline(true);
+  await worker.context.unroute('**/api/rooms/*/commands*');
+  await worker.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await sendSms(w, 'Offline');
+  dw = await waitFor(w, (x) => x.room.pending.length === 2 && !x.room.online, 'the second command to queue');
+  check('offline: commands are queued with a counter', !dw.room.online && dw.room.pending.length === 2,
+        JSON.stringify(dw.room.pending));
+  await w.waitForTimeout(150);
+  await w.screenshot({ path: path.join(outDir, 'room-offline.png') });
+  const mid = await serverRoom(2);
+  check('the lost answer\'s command was applied by the server once', mid.seq === 2, `server seq ${mid.seq}`);
+  ds = await waitFor(s, (x) => x.room.seq === 2, 'the supervisor to see it');
+  check('the supervisor page follows while the worker is offline', ds.room.seq === 2 && ds.hash === mid.hash);
+
+  await worker.context.unroute('**/api/**');
+  await worker.context.setOffline(false);
+  const back = Date.now();
+  dw = await waitFor(w, (x) => x.room.online && x.room.pending.length === 0 && x.room.seq === 3, 'reconnection', 15000);
+  console.log(`info: reconnection and resend took ${Date.now() - back} ms (retry every 2 s)`);
+  const r3 = await serverRoom(3);
+  check('after reconnection: each command applied once (server seq + 2 for two commands)', r3.seq === 3, `server seq ${r3.seq}`);
+  ds = await waitFor(s, (x) => x.room.seq === 3, 'the supervisor to see the queued one');
+  check('the queued command reaches the supervisor', ds.room.seq === 3);
+  check('equal hashes after the resync', dw.hash === ds.hash && ds.hash === r3.hash, `${dw.hash} ${ds.hash} ${r3.hash}`);
+  check('no hash mismatch on either page', dw.room.mismatches === 0 && ds.room.mismatches === 0);
+  const log = await texts();
+  check('the log holds each text once, in order', JSON.stringify(log) === JSON.stringify(['Bonjour', 'Perdu', 'Offline']),
+        JSON.stringify(log));
+
+  // 3b. A divergence: the supervisor's stream is cut, and on reconnection it gets a forged event (a
+  // real command with a wrong hash). The page must say so, reload the log and end equal to the server.
+  const real = (await api('GET', `/api/rooms/${code}/commands?after=0`)).json.commands[0].command;
+  await s.route('**/api/rooms/*/events*', (route) => route.fulfill({
+    status: 200, headers: { 'Content-Type': 'text/event-stream' },
+    body: `id: 4\nevent: command\ndata: ${JSON.stringify({ seq: 4, command: real, hash: '0000000000000000' })}\n\n`,
+  }), { times: 1 });
+  await s.evaluate(() => {  // what room.js reports when the stream breaks
+    window.kalanRoom.stop();
+    Module.ccall('kalan_room_cb', null, ['string', 'number', 'string', 'number'], ['down', 0, '', 0]);
+  });
+  ds = await waitFor(s, (x) => x.room.mismatches === 1 && x.room.resyncs >= 1 && x.room.online && x.room.seq === 3,
+                     'the divergence to be found and mended');
+  check('a wrong hash shows the divergence banner', ds.room.alert.startsWith('Votre copie différait du serveur (n° 4)'), ds.room.alert);
+  check('after the resync the supervisor equals the server again', ds.hash === (await serverRoom(3)).hash, ds.hash);
+  await s.waitForTimeout(150);
+  await s.screenshot({ path: path.join(outDir, 'room-mismatch.png') });
+
+  // 4. The trainer console: participants, clock control, export.
+  const console_ = await open(`room=${code}&trainer=${trainer}`, errors);
+  const t = console_.page;
+  let dt = await waitFor(t, (x) => x.room.participants === 2 && !!x.anchors['trainer.next_day'], 'the participants list');
+  check('the trainer console lists both participants', dt.room.participants === 2 && dt.room.trainer);
+  await click(t, dt.anchors['trainer.next_day']);
+  ds = await waitFor(s, (x) => x.room.seq === 4, 'the next day on the supervisor page');
+  check('« Jour suivant » moves every page to the next day at 08:00', ds.now === '2024-03-05T08:00:00Z', ds.now);
+  dt = await waitFor(t, (x) => x.room.seq === 4, 'the trainer page');
+  dw = await waitFor(w, (x) => x.room.seq === 4, 'the worker page');
+  check('three pages, one hash', dt.hash === ds.hash && dw.hash === ds.hash);
+  const download = t.waitForEvent('download', { timeout: 5000 });
+  await click(t, dt.anchors['trainer.export']);
+  const file = await (await download).path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  check('« Exporter » downloads the room as a session', exported.format === 'kalan-session' && exported.commands.length === 4);
+  // Inject the scripted event already in the field (« Jam » from a reporter's phone).
+  await click(t, dt.anchors['trainer.inject']);
+  ds = await waitFor(s, (x) => x.room.seq === 5, 'the injected event on the supervisor page');
+  const injected = (await api('GET', `/api/rooms/${code}/commands?after=4`)).json.commands[0];
+  check('« Injecter » submits the JSON command as system', injected.command.type === 'sms.receive' &&
+        injected.command.text === 'Jam' && injected.command.actor === 'system', JSON.stringify(injected.command));
+  // Resume the room's clock: the server advances it every second; then pause it again.
+  dt = await debug(t);
+  await click(t, dt.anchors['trainer.play']);
+  ds = await waitFor(s, (x) => x.room.seq >= 7, 'the running clock on the supervisor page');
+  check('« Reprendre » runs the room clock (clock.advance every second)', (await serverRoom(7)).running === true);
+  dt = await waitFor(t, (x) => x.room.running === true, 'the console to show the clock running');
+  await click(t, dt.anchors['trainer.play']);
+  await sleep(300);
+  check('« Pause » stops it', (await api('GET', `/api/rooms/${code}`)).json.running === false);
+  await t.screenshot({ path: path.join(outDir, 'room-trainer.png') });
+  // Failed requests while offline are logged by Chromium itself; anything else is a bug.
+  const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+  check('no console errors (besides the failed requests while offline)', unexpected.length === 0, unexpected.join(' | '));
+} catch (e) {
+  failed++;
+  console.log('FAIL: ' + (e && e.stack || e));
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  fs.rmSync(data, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
