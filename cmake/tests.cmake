@@ -58,6 +58,8 @@ add_test(NAME server.api COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/serve
 set_tests_properties(server.api PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME server.primero COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/server/primero_api.py" $<TARGET_FILE:kalan>)
 set_tests_properties(server.primero PROPERTIES TIMEOUT 120)
+add_test(NAME server.kobo COMMAND ${PYTHON3_EXE} "${CMAKE_SOURCE_DIR}/tests/server/kobo_api.py" $<TARGET_FILE:kalan>)
+set_tests_properties(server.kobo PROPERTIES TIMEOUT 120)
 # Monthly reporting: the CLI exports of the 2024 Mopti scenario (docs/reporting.md).
 add_test(NAME reporting.export_kobo COMMAND $<TARGET_FILE:kalan> report export --format kobo
          "${CMAKE_SOURCE_DIR}/scenarios/remontee-mensuelle-2024-mopti.json")

@@ -18,7 +18,7 @@ constexpr const char* kMonthlyForm = "mensuel";  // the asset uid of the monthly
 // {field: text}; groups only prefix names in XLSForm, so leaves are keyed by their own name.
 // Returns false on malformed XML (unbalanced tags, stray '<').
 bool read_instance(const std::string& xml, json& values, std::string& root) {
-  std::vector<std::string> open;
+  std::vector<std::pair<std::string, bool>> open;  // element, and whether it has child elements
   std::string text;
   size_t i = 0;
   auto unescape = [](std::string s) {
@@ -44,19 +44,21 @@ bool read_instance(const std::string& xml, json& values, std::string& root) {
     name = name.substr(0, name.find_first_of(" \t\r\n/"));
     if (name.empty()) return false;
     if (closing) {
-      if (open.empty() || open.back() != name) return false;
+      if (open.empty() || open.back().first != name) return false;
+      const bool group = open.back().second;
       open.pop_back();
       std::string trimmed = text;
       while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
       while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.erase(0, 1);
-      if (!open.empty() && !values.contains(name)) values[name] = unescape(trimmed);
+      if (!open.empty() && !group && !values.contains(name)) values[name] = unescape(trimmed);
       text.clear();
     } else {
       if (open.empty()) root = name;
+      else open.back().second = true;
       if (self_closing) {
         if (!open.empty()) values[name] = "";
       } else {
-        open.push_back(name);
+        open.push_back({name, false});
       }
       text.clear();
     }
