@@ -1,10 +1,12 @@
 #include "cli.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ostream>
 #include <sstream>
 
 #include "core/hash.h"
+#include "core/state.h"
 #include "core/reader.h"
 #include "scenario/scenario.h"
 #include "session/session.h"
@@ -19,7 +21,7 @@ const char* kUsage =
     "Usage :\n"
     "  kalan                                   ouvre l'application de bureau\n"
     "  kalan validate FICHIER...               vérifie des scénarios ou des sessions\n"
-    "  kalan replay FICHIER                    rejoue une session ou un scénario (toute sa chronologie)\n"
+    "  kalan replay FICHIER [--state json]                    rejoue une session ou un scénario (toute sa chronologie)\n"
     "  kalan run SCENARIO --commands F.jsonl   applique des commandes (une par ligne)\n"
     "        [--save SESSION.json] [--lang fr|en]\n"
     "  kalan serve [--port 8080] [--lan] ...     serveur d'atelier (navigateurs du réseau local)\n"
@@ -43,11 +45,12 @@ struct Options {
   std::vector<std::string> positional;
   std::string commands, save;
   std::string error;
+  bool state = false;  // replay --state json: print the canonical state after the summary
 };
 
 Options parse_options(const std::vector<std::string>& args) {
-  CliOptions c = parse_cli_options(args, {"--commands", "--save"});
-  return Options{c.lang, c.positional, c.value("--commands"), c.value("--save"), c.error};
+  CliOptions c = parse_cli_options(args, {"--commands", "--save", "--state"});
+  return Options{c.lang, c.positional, c.value("--commands"), c.value("--save"), c.error, c.value("--state") == "json"};
 }
 
 void print_errors(std::ostream& err, const std::string& file, const Diagnostics& errors, Lang lang) {
@@ -96,6 +99,8 @@ int cmd_replay(const Options& o, std::ostream& out, std::ostream& err) {
     l.session->run_timeline();
   }
   print_summary(out, *l.session);
+  // The canonical state too, to compare two platforms line by line.
+  if (o.state) out << dump_json(canonical_state(l.session->state()), 1) << "\n";
   return 0;
 }
 

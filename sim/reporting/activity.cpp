@@ -145,10 +145,13 @@ ActivityResult simulate_reporting_year(State& s, const ReportingSetup& setup, st
         for (int k = 0; k < n; ++k) {
           const std::size_t sc = scripts.size();
           scripts.push_back({});
-          SimTime t = days_from_civil(setup.year, month, 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(days_in_month(setup.year, month))))) * kDay +
-                      8 * kHour + static_cast<SimTime>(rng.below(8 * 60)) * 60;
+          const int day = 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(days_in_month(setup.year, month))));
+          const SimTime minute = static_cast<SimTime>(rng.below(8 * 60));  // drawn after the day, on every compiler
+          SimTime t = days_from_civil(setup.year, month, day) * kDay + 8 * kHour + minute * 60;
           const bool girl = rng.below(2) == 0;
-          const std::string name = std::string(girl ? pick(rng, kGirls) : pick(rng, kBoys)) + " " + pick(rng, kFamilies);
+          // One draw per statement: the order of evaluation of a + b differs between compilers.
+          const std::string first = girl ? pick(rng, kGirls) : pick(rng, kBoys);
+          const std::string name = first + " " + pick(rng, kFamilies);
           const int age = static_cast<int>(rng.below(18));
           const char* concern = pick(rng, kConcerns);
           const char* risk = pick(rng, kRisks);
