@@ -18,7 +18,8 @@ namespace {
 
 struct Desk {
   State s;
-  Desk() : s(initial_state(load_ok(quiet(scenario_json())))) {}
+  Desk() : Desk(scenario_json()) {}
+  explicit Desk(json scenario) : s(initial_state(load_ok(quiet(std::move(scenario))))) {}
   static json quiet(json j) {
     j.erase("timeline");
     return j;
@@ -230,8 +231,7 @@ TEST_CASE("cases: a supervisor cannot approve their own case unless the role all
   json j = scenario_json();
   j.erase("timeline");
   j["case_management"] = {{"permissions", {{"supervisor", {{"scope", "group"}, {"write", true}, {"approve", true}, {"approve_own", true}}}}}};
-  Desk allowed;
-  allowed.s = initial_state(load_ok(j));
+  Desk allowed(j);
   const std::string id2 = allowed.report("Moussa Kanta", 10, "mtembely");
   allowed.ok("mtembely", {{"type", "case.open"}, {"case", id2}});
   allowed.fill("mtembely", id2, "2A", {{"risk_level", "low"}});
