@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "cases/access.h"
+#include "cases/query.h"
 #include "cases/workflow.h"
 #include "core/apply.h"
 #include "server_app.h"
@@ -105,16 +106,27 @@ void App::routes_primero() {
     data = (*body)["data"];
     return room;
   };
-  // The actor as the core sees it, to filter what a caller may read.
+  // The actor as the core sees it, to filter what a caller may read (room locked).
   auto reader = [](const Room& room, const Caller& c, const State& s) {
-    Actor a;
-    a.kind = c.trainer ? Actor::Kind::trainer : Actor::Kind::user;
-    if (!c.trainer)
-      for (const auto& p : room.participants)
-        if (p.row.id == c.participant) a.id = p.row.user;
-    a.user = c.trainer ? nullptr : s.world.find_user(a.id);
-    if (!c.trainer && !a.user) a.kind = Actor::Kind::system;  // never: a participant always has a user
-    return a;
+    std::string user = kTrainer;
+    for (const auto& p : room.participants)
+      if (!c.trainer && p.row.id == c.participant) user = p.row.user;
+    return reader_actor(s, user);
+  };
+  // GET one case, or one list of it ("referrals", "transfers"); hidden and missing look the same (404).
+  auto read_case = [this, start, reader](const httplib::Request& req, httplib::Response& res, const char* part) {
+    json unused;
+    Caller c;
+    auto room = start(req, res, false, unused, c);
+    if (!room) return;
+    const std::string id = req.matches[1];
+    std::lock_guard<std::mutex> lock(room->mu);
+    const State& s = room->session->state();
+    const CaseRecord* rec = s.cases.find(id);
+    if (!rec || !may_view(s, reader(*room, c, s), *rec))
+      return primero_error(res, req, 404, "unknown_ref", render_message("unknown_ref", {"@case", id}, request_lang(req)));
+    json view = case_view(s, *rec);
+    send_json(res, 200, {{"data", part ? view[part] : view}});
   };
 
   // GET /api/v2/cases?status=open&page=1&per=20: the cases the caller may see.
@@ -140,20 +152,8 @@ void App::routes_primero() {
   });
 
   // GET /api/v2/cases/{id}
-  http_.Get(R"(/api/v2/cases/([A-Za-z0-9_.-]{1,64}))", [this, start, reader](const httplib::Request& req, httplib::Response& res) {
-    json unused;
-    Caller c;
-    auto room = start(req, res, false, unused, c);
-    if (!room) return;
-    const std::string id = req.matches[1];
-    std::lock_guard<std::mutex> lock(room->mu);
-    const State& s = room->session->state();
-    const CaseRecord* rec = s.cases.find(id);
-    // Not found and not visible look the same: records are not discoverable.
-    if (!rec || !may_view(s, reader(*room, c, s), *rec))
-      return primero_error(res, req, 404, "unknown_ref", render_message("unknown_ref", {"@case", id}, request_lang(req)));
-    send_json(res, 200, {{"data", case_view(s, *rec)}});
-  });
+  http_.Get(R"(/api/v2/cases/([A-Za-z0-9_.-]{1,64}))",
+            [read_case](const httplib::Request& req, httplib::Response& res) { read_case(req, res, nullptr); });
 
   // POST /api/v2/cases {"data": {child_name, age, sex, location, summary}}: a case is identified.
   http_.Post("/api/v2/cases", [this, start](const httplib::Request& req, httplib::Response& res) {
@@ -226,20 +226,9 @@ void App::routes_primero() {
   // Referrals and transfers: GET and POST on the collection, PATCH on one.
   for (const std::string kind : {"referrals", "transfers"}) {
     const bool referral = kind == "referrals";
+    const char* part = referral ? "referrals" : "transfers";
     http_.Get(R"(/api/v2/cases/([A-Za-z0-9_.-]{1,64})/)" + kind,
-              [this, start, reader, referral](const httplib::Request& req, httplib::Response& res) {
-                json unused;
-                Caller c;
-                auto room = start(req, res, false, unused, c);
-                if (!room) return;
-                const std::string id = req.matches[1];
-                std::lock_guard<std::mutex> lock(room->mu);
-                const State& s = room->session->state();
-                const CaseRecord* rec = s.cases.find(id);
-                if (!rec || !may_view(s, reader(*room, c, s), *rec))
-                  return primero_error(res, req, 404, "unknown_ref", render_message("unknown_ref", {"@case", id}, request_lang(req)));
-                send_json(res, 200, {{"data", case_view(s, *rec)[referral ? "referrals" : "transfers"]}});
-              });
+              [read_case, part](const httplib::Request& req, httplib::Response& res) { read_case(req, res, part); });
     // POST {"data": {"service", "notes"}} (referral) or {"data": {"transitioned_to", "remote", "notes"}} (transfer).
     http_.Post(R"(/api/v2/cases/([A-Za-z0-9_.-]{1,64})/)" + kind,
                [this, start, referral](const httplib::Request& req, httplib::Response& res) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/apply.h"
+#include "core/state.h"
 #include "scenario/scenario.h"
 #include "session/session.h"
 
@@ -44,5 +45,32 @@ inline bool has_line(const std::vector<std::string>& lines, const std::string& p
     if (l.find(part) != std::string::npos) return true;
   return false;
 }
+
+// A state driven by JSON commands, as a user would send them: ok() expects acceptance, refused() a
+// refusal with its code that leaves the state exactly as it was.
+struct CommandDesk {
+  State s;
+  explicit CommandDesk(State state) : s(std::move(state)) {}
+
+  ApplyResult run(const std::string& actor, nlohmann::json body) {
+    body["actor"] = actor;
+    return apply(s, cmd(body.dump()));
+  }
+  void ok(const std::string& actor, nlohmann::json body) {
+    const std::string text = body.dump();
+    ApplyResult r = run(actor, std::move(body));
+    INFO(text, " -> ", render_message(r.error.code, r.error.args));
+    CHECK(r.ok);
+  }
+  void refused(const std::string& actor, nlohmann::json body, const std::string& code) {
+    const nlohmann::json before = canonical_state(s);
+    const std::string text = body.dump();
+    ApplyResult r = run(actor, std::move(body));
+    INFO(text);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.code == code);
+    CHECK(canonical_state(s) == before);
+  }
+};
 
 }  // namespace kalan::test

@@ -16,35 +16,14 @@ using nlohmann::json;
 
 namespace {
 
-struct Desk {
-  State s;
+struct Desk : CommandDesk {
   Desk() : Desk(scenario_json()) {}
-  explicit Desk(json scenario) : s(initial_state(load_ok(quiet(std::move(scenario))))) {}
+  explicit Desk(json scenario) : CommandDesk(initial_state(load_ok(quiet(std::move(scenario))))) {}
   static json quiet(json j) {
     j.erase("timeline");
     return j;
   }
 
-  ApplyResult run(const std::string& actor, json body) {
-    body["actor"] = actor;
-    return apply(s, cmd(body.dump()));
-  }
-  void ok(const std::string& actor, json body) {
-    const std::string text = body.dump();
-    ApplyResult r = run(actor, std::move(body));
-    INFO(text, " -> ", render_message(r.error.code, r.error.args));
-    CHECK(r.ok);
-  }
-  // The command is refused with `code`, and the state is exactly as before.
-  void refused(const std::string& actor, json body, const std::string& code) {
-    const json before = canonical_state(s);
-    const std::string text = body.dump();
-    ApplyResult r = run(actor, std::move(body));
-    INFO(text);
-    CHECK_FALSE(r.ok);
-    CHECK(r.error.code == code);
-    CHECK(canonical_state(s) == before);
-  }
   // Reports a case for Socoura as fkansaye; returns its id.
   std::string report(const std::string& name = "Awa Diallo", int age = 12, const std::string& actor = "fkansaye") {
     ok(actor, {{"type", "case.report"}, {"child_name", name}, {"age", age}, {"sex", "f"}, {"location", "socoura"}});

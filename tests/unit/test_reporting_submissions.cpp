@@ -11,26 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-struct Office {
-  State s = initial_state(load_ok(remontee_world_only()));
+struct Office : CommandDesk {
+  Office() : CommandDesk(initial_state(load_ok(remontee_world_only()))) {}
 
-  ApplyResult run(const std::string& actor, json body) {
-    body["actor"] = actor;
-    return apply(s, cmd(body.dump()));
-  }
-  void ok(const std::string& actor, json body) {
-    const std::string text = body.dump();
-    ApplyResult r = run(actor, std::move(body));
-    INFO(text, " -> ", render_message(r.error.code, r.error.args));
-    CHECK(r.ok);
-  }
-  void refused(const std::string& actor, json body, const std::string& code) {
-    const json before = canonical_state(s);
-    ApplyResult r = run(actor, std::move(body));
-    CHECK_FALSE(r.ok);
-    CHECK(r.error.code == code);
-    CHECK(canonical_state(s) == before);
-  }
   static json submit(const std::string& instance, json values, const std::string& deprecated = "") {
     json j = {{"type", "reporting.submit"}, {"instance", instance}, {"values", std::move(values)}};
     if (!deprecated.empty()) j["deprecated"] = deprecated;
