@@ -52,6 +52,16 @@ bool is_receiver(const State& s, const Actor& a, const CaseRecord& c, const Refe
   return a.user->organisation == ref.to_organisation;
 }
 
+// The referral named by the command, when the actor answers for its receiving structure.
+Referral* receivers_referral(State& s, const Actor& a, const json& args, CaseRecord*& c, ApplyResult& refusal) {
+  Referral* ref = find_referral(s, a, args, c, refusal);
+  if (ref && !is_receiver(s, a, *c, *ref)) {
+    refusal = ApplyResult::refuse("not_receiver", {a.id, ref->id});
+    return nullptr;
+  }
+  return ref;
+}
+
 }  // namespace
 
 ApplyResult referral_create(State& s, const Actor& a, const json& args) {
@@ -86,9 +96,8 @@ ApplyResult referral_create(State& s, const Actor& a, const json& args) {
 ApplyResult referral_respond(State& s, const Actor& a, const json& args) {
   ApplyResult refusal;
   CaseRecord* c = nullptr;
-  Referral* ref = find_referral(s, a, args, c, refusal);
+  Referral* ref = receivers_referral(s, a, args, c, refusal);
   if (!ref) return refusal;
-  if (!is_receiver(s, a, *c, *ref)) return ApplyResult::refuse("not_receiver", {a.id, ref->id});
   const char* to = arg(args, "decision") == "accept" ? "accepted" : "rejected";
   if (ref->status != "in_progress") return bad_transition("@referral", ref->id, ref->status, to);
   audit(*c, s, a, "case.referral.respond", "referrals/" + ref->id + "/status", ref->status, to);
@@ -106,9 +115,8 @@ ApplyResult referral_respond(State& s, const Actor& a, const json& args) {
 ApplyResult referral_done(State& s, const Actor& a, const json& args) {
   ApplyResult refusal;
   CaseRecord* c = nullptr;
-  Referral* ref = find_referral(s, a, args, c, refusal);
+  Referral* ref = receivers_referral(s, a, args, c, refusal);
   if (!ref) return refusal;
-  if (!is_receiver(s, a, *c, *ref)) return ApplyResult::refuse("not_receiver", {a.id, ref->id});
   if (ref->status != "accepted") return bad_transition("@referral", ref->id, ref->status, "done");
   audit(*c, s, a, "case.referral.done", "referrals/" + ref->id + "/status", ref->status, "done");
   ref->status = "done";
