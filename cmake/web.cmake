@@ -61,20 +61,11 @@ set_target_properties(kalan_tests_js PROPERTIES OUTPUT_NAME kalan-tests SUFFIX "
 target_compile_options(kalan_tests_js PRIVATE -O2 -fwasm-exceptions)
 target_link_options(kalan_tests_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
 
-add_executable(bench_replay_js bench/bench_replay.cpp)
-target_link_libraries(bench_replay_js PRIVATE kalan_sim)
-set_target_properties(bench_replay_js PROPERTIES OUTPUT_NAME bench-replay SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(bench_replay_js PRIVATE -O3 -fwasm-exceptions)
-target_link_options(bench_replay_js PRIVATE -O3 ${KALAN_NODE_FLAGS})
-
-add_executable(bench_sms_js bench/bench_sms.cpp)
-target_link_libraries(bench_sms_js PRIVATE kalan_sim)
-set_target_properties(bench_sms_js PROPERTIES OUTPUT_NAME bench-sms SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(bench_sms_js PRIVATE -O3 -fwasm-exceptions)
-target_link_options(bench_sms_js PRIVATE -O3 ${KALAN_NODE_FLAGS})
-
-add_executable(bench_reporting_js bench/bench_reporting.cpp)
-target_link_libraries(bench_reporting_js PRIVATE kalan_sim)
-set_target_properties(bench_reporting_js PROPERTIES OUTPUT_NAME bench-reporting SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-target_compile_options(bench_reporting_js PRIVATE -O3 -fwasm-exceptions)
-target_link_options(bench_reporting_js PRIVATE -O3 ${KALAN_NODE_FLAGS})
+# The benchmarks for node: bench/bench_<name>.cpp gives build/web/bench-<name>.js.
+foreach(name replay sms reporting)
+  add_executable(bench_${name}_js bench/bench_${name}.cpp)
+  target_link_libraries(bench_${name}_js PRIVATE kalan_sim)
+  set_target_properties(bench_${name}_js PROPERTIES OUTPUT_NAME bench-${name} SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+  target_compile_options(bench_${name}_js PRIVATE -O3 -fwasm-exceptions)
+  target_link_options(bench_${name}_js PRIVATE -O3 ${KALAN_NODE_FLAGS})
+endforeach()
