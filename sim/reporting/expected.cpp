@@ -1,7 +1,6 @@
 #include "reporting/expected.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "reporting/aggregate.h"
 #include "reporting/monthly.h"
@@ -37,9 +36,8 @@ const std::map<std::string, std::string>& gbv_types() {
 std::string first_concern(const CaseRecord& c) {
   for (const char* form : {"1B", "2A"}) {
     const std::string list = c.field(form, form[0] == '1' ? "protection_concerns" : "risks_identified");
-    std::istringstream in(list);
-    std::string first;
-    if (in >> first) return first;
+    const size_t start = list.find_first_not_of(" \t\n");
+    if (start != std::string::npos) return list.substr(start, list.find_first_of(" \t\n", start) - start);
   }
   return "";
 }
