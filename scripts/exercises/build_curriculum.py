@@ -699,6 +699,11 @@ class Year:
             self.expected.setdefault((row["structure"], int(row["mois"])), {})[row["champ"]] = row
         self.kobo = json.loads(export(scenario, "kobo"))["results"]
 
+    def instance(self, structure, month):
+        """The instanceID of the current report (Kobo's _uuid without its "uuid:" prefix)."""
+        r = self.declared(structure, month)
+        return r.get("meta/instanceID") or "uuid:" + r["_uuid"]
+
     def declared(self, structure, month):
         """The current report of a structure and month, as sent."""
         found = None
@@ -913,10 +918,10 @@ def remontee_exercises(year):
     assert wrong, "ONG Benkadi has no month with a received referral"
     fixes, edits = [], []
     for m in wrong:
-        fixes += send(BENKADI_CW, f"uuid:benkadi-correction-{m:02d}", year.values(BENKADI, m), year.declared(BENKADI, m)["_uuid"])
+        fixes += send(BENKADI_CW, f"uuid:benkadi-correction-{m:02d}", year.values(BENKADI, m), year.instance(BENKADI, m))
     first = wrong[0]
     keep_error = dict(year.values(BENKADI, first, year.counted_twice(BENKADI, first)), observations="Vérifié")
-    edits = send(BENKADI_CW, "uuid:benkadi-correction-faux", keep_error, year.declared(BENKADI, first)["_uuid"])
+    edits = send(BENKADI_CW, "uuid:benkadi-correction-faux", keep_error, year.instance(BENKADI, first))
     twice = {"values": "dashboard.consistency", "field": "month",
              "where": {"structure": BENKADI, "year": 2024, "referral_counted_as_new": True}}
     double = {
