@@ -93,6 +93,12 @@ struct ViewState {
   char phone_input[512] = "";
   char new_number[32] = "+223";
   char world_search[128] = "";
+  // Adding a service to the directory (service.add).
+  bool svc_form = false;
+  char svc_id[64] = "", svc_name[160] = "", svc_phone[32] = "", svc_open[8] = "08:00", svc_close[8] = "17:00";
+  int svc_type = 0, svc_org = 0, svc_place = 0, svc_days = 0;
+  std::string svc_message;  // the last refusal, or the confirmation
+  bool svc_ok = false;
   char event_filter[128] = "";
   char open_path[512] = "";
   Diagnostics open_errors;

@@ -2,6 +2,10 @@
 // the hints (shown after their delay or on request) and the mistakes with their explanations.
 #include <imgui.h>
 
+#include <algorithm>
+#include <array>
+#include <map>
+
 #include "i18n.h"
 #include "panels.h"
 
@@ -41,6 +45,38 @@ void draw_exercise(App& app) {
     const char* mark = p.achieved ? (p.late ? "[~]" : "[x]") : (p.missed ? "[!]" : "[ ]");
     ImGui::TextWrapped("%s %s (%lld)", mark, ex.tasks[i].title.in(language()).c_str(),
                        static_cast<long long>(ex.tasks[i].weight));
+  }
+  if (!ex.questions.empty()) {
+    // Questions: the answer goes through the core as exercise.answer, by the user signed in to case
+    // management (the trainer when nobody is); the exercise's conditions judge it.
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("exercise.questions"));
+    static std::map<std::string, std::array<char, 256>> typed;
+    for (const auto& q : ex.questions) {
+      ImGui::PushID(q.id.c_str());
+      ImGui::TextWrapped("%s", q.text.in(language()).c_str());
+      const AnswerGiven* last = nullptr;
+      for (const auto& a : run->answers())
+        if (a.question == q.id) last = &a;
+      if (last)
+        ImGui::TextDisabled("%s", trf(last->correct ? "exercise.answer_right" : "exercise.answer_wrong",
+                                      {last->answer.is_string() ? last->answer.get<std::string>() : last->answer.dump()})
+                                      .c_str());
+      auto& buf = typed[ex.id + "/" + q.id];
+      ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - 90.0f, 320.0f));
+      ImGui::InputText("##answer", buf.data(), buf.size());
+      ImGui::SameLine();
+      if (ImGui::Button(tr("exercise.answer")) && buf[0] != 0) {
+        const std::string& user = app.view().cases.user;
+        nlohmann::json c = {{"type", "exercise.answer"}, {"actor", user.empty() ? std::string(kTrainer) : user},
+                            {"exercise", ex.id}, {"question", q.id}, {"answer", std::string(buf.data())}};
+        Diagnostics errors;
+        if (auto cmd = parse_command(c, "", errors)) app.emit(std::move(*cmd));
+        buf[0] = 0;
+      }
+      anchor(app, "exercise.answer." + q.id);
+      ImGui::PopID();
+    }
   }
   ImGui::Separator();
   ImGui::TextUnformatted(tr("exercise.hints"));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "case_ui.h"
 #include "i18n.h"
 #include "panels.h"
 #include "sms/text.h"
@@ -65,6 +66,82 @@ void cells(std::initializer_list<std::string> values) {
   }
 }
 
+// The form under the services list: every field of service.add; the actor is the user signed in to
+// case management (the trainer when nobody is), and the core decides (roles, phone, duplicates).
+void add_service_form(App& app) {
+  ViewState& v = app.view();
+  const World& w = app.session()->state().world;
+  if (!v.svc_form) {
+    if (ImGui::Button(tr("svc.add_open"))) v.svc_form = true;
+    anchor(app, "svc.add_open");
+    return;
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr("svc.add_title"));
+  const float width = std::min(ImGui::GetContentRegionAvail().x, 260.0f);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##svc_id", tr("svc.id"), v.svc_id, sizeof v.svc_id);
+  same_line_if_fits(width);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##svc_name", tr("col.name"), v.svc_name, sizeof v.svc_name);
+  std::vector<std::string> types;
+  for (const auto& t : service_types()) types.push_back(tr(("svc." + t).c_str()));
+  combo(app, "##svc_type", v.svc_type, types, "svc.type", width);
+  same_line_if_fits(width);
+  std::vector<std::string> orgs = {tr("svc.no_org")};
+  for (const auto& o : w.organisations) orgs.push_back(o.name);
+  v.svc_org = std::clamp(v.svc_org, 0, static_cast<int>(orgs.size()) - 1);
+  combo(app, "##svc_org", v.svc_org, orgs, "svc.organisation", width);
+  std::vector<std::string> places;
+  for (const auto& l : w.locations) places.push_back(l.name + " (" + l.id + ")");
+  if (places.empty()) return;
+  v.svc_place = std::clamp(v.svc_place, 0, static_cast<int>(places.size()) - 1);
+  combo(app, "##svc_place", v.svc_place, places, "svc.place", width);
+  same_line_if_fits(width);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##svc_phone", tr("col.phone"), v.svc_phone, sizeof v.svc_phone);
+  static const char* kDays[] = {"mon-fri", "mon-sat", "mon-sun"};
+  const char* day_labels[] = {tr("svc.days_mon_fri"), tr("svc.days_mon_sat"), tr("svc.days_mon_sun")};
+  combo(app, "##svc_days", v.svc_days, {day_labels[0], day_labels[1], day_labels[2]}, "svc.days", width);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(70);
+  ImGui::InputText("##svc_open", v.svc_open, sizeof v.svc_open);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(70);
+  ImGui::InputText("##svc_close", v.svc_close, sizeof v.svc_close);
+  const std::string phone_text = v.svc_phone;
+  nlohmann::json c = {{"type", "service.add"},
+                      {"actor", app.view().cases.user.empty() ? std::string(kTrainer) : app.view().cases.user},
+                      {"id", v.svc_id},
+                      {"name", v.svc_name},
+                      {"service_type", service_types()[static_cast<size_t>(v.svc_type)]},
+                      {"location", w.locations[static_cast<size_t>(v.svc_place)].id},
+                      {"phone", phone_text.empty() || phone_text.rfind("tel:", 0) == 0 ? phone_text : "tel:" + phone_text},
+                      {"hours", {{{"days", kDays[std::clamp(v.svc_days, 0, 2)]}, {"open", v.svc_open}, {"close", v.svc_close}}}}};
+  if (v.svc_org > 0) c["organisation"] = w.organisations[static_cast<size_t>(v.svc_org - 1)].id;
+  if (ImGui::Button(tr("svc.add"))) {
+    Diagnostics errors;
+    std::optional<Command> cmd = parse_command(c, "", errors);
+    if (!cmd) {
+      v.svc_ok = false;
+      v.svc_message = errors.empty() ? "service.add" : render(errors.front(), language());
+    } else {
+      const ApplyResult r = app.emit(std::move(*cmd));
+      v.svc_ok = r.ok;
+      v.svc_message = r.ok ? tr("svc.added") : render_message(r.error.code, r.error.args, language());
+      if (r.ok) v.svc_id[0] = v.svc_name[0] = v.svc_phone[0] = 0;
+    }
+  }
+  anchor(app, "svc.add");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("acc.cancel"))) v.svc_form = false;
+  if (!v.svc_message.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(v.svc_ok ? ImVec4(0.2f, 0.6f, 0.3f, 1) : ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", v.svc_message.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
 }  // namespace
 
 void draw_world(App& app) {
@@ -99,6 +176,7 @@ void draw_world(App& app) {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem(tr("world.services"))) {
+    add_service_form(app);
     if (begin_table("##services", 5)) {
       headers({"col.name", "col.kind", "col.location", "col.phone", "col.hours"});
       for (const auto& s : w.services) {

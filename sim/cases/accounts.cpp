@@ -3,6 +3,7 @@
 #include "cases/access.h"
 #include "cases/handlers.h"
 #include "core/state.h"
+#include "sms/text.h"
 
 namespace kalan::case_ops {
 
@@ -107,6 +108,51 @@ ApplyResult alert_read(State& s, const Actor& a, const json& args) {
     return ApplyResult{};
   }
   return ApplyResult::refuse("unknown_ref", {"@alert", std::to_string(id)});
+}
+
+}  // namespace kalan::case_ops
+
+// The service directory ("cartographie des services", seed 001): an administrator adds the services of
+// their own structure; the information manager and the coordinator (DRPFEF) any service.
+namespace kalan::case_ops {
+
+ApplyResult service_add(State& s, const Actor& a, const json& args) {
+  const char* type = "service.add";
+  if (!a.may({"administrator", "information_manager", "coordinator"})) return forbidden(a, type);
+  Service sv;
+  sv.id = arg(args, "id");
+  sv.name = arg(args, "name");
+  sv.type = arg(args, "service_type");
+  sv.organisation = arg(args, "organisation");
+  sv.location = arg(args, "location");
+  sv.phone = arg(args, "phone");
+  sv.email = arg(args, "email");
+  if (a.user && a.user->role == "administrator") {
+    if (sv.organisation.empty()) sv.organisation = a.user->organisation;
+    if (sv.organisation != a.user->organisation) return ApplyResult::refuse("other_structure", {a.id, sv.organisation});
+  }
+  if (!sv.organisation.empty() && !s.world.find_organisation(sv.organisation))
+    return ApplyResult::refuse("unknown_ref", {"@organisation", sv.organisation});
+  if (!s.world.find_location(sv.location)) return ApplyResult::refuse("unknown_ref", {"@location", sv.location});
+  if (taken(s.world, sv.id)) return ApplyResult::refuse("user_exists", {sv.id});
+  if (!is_valid_phone(sv.phone)) return ApplyResult::refuse("bad_phone", {sv.phone});
+  if (!sv.email.empty() && !is_valid_email(sv.email)) return ApplyResult::refuse("bad_email", {sv.email});
+  for (const Service& other : s.world.services)
+    if (other.location == sv.location && text::fold(other.name) == text::fold(sv.name))
+      return ApplyResult::refuse("service_duplicate", {sv.name, other.id});
+  if (auto it = args.find("hours"); it != args.end()) {
+    Diagnostics errors;
+    sv.hours = parse_opening_hours(*it, "/hours", errors);
+    if (!errors.empty()) return ApplyResult::refuse(errors.front().code, errors.front().args);
+  }
+  s.world.services.push_back(sv);
+  s.world.reindex();
+  ApplyResult r;
+  r.emit(a.record_events, s.clock.now, "service.added", [&] {
+    return json{{"id", sv.id}, {"name", sv.name}, {"service_type", sv.type}, {"organisation", sv.organisation},
+                {"location", sv.location}};
+  });
+  return r;
 }
 
 }  // namespace kalan::case_ops

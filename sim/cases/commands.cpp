@@ -99,6 +99,15 @@ const std::vector<std::vector<ArgSpec>>& table() {
       {{"user", K::user, true}},
       // alert.read
       {{"alert", K::integer, true, {}, "", 1, 1LL << 50}},
+      // service.add
+      {{"id", K::id, true},
+       {"name", K::text, true},
+       {"service_type", K::choice, true, service_types(), "@service_type"},
+       {"organisation", K::organisation, false},
+       {"location", K::location, true},
+       {"phone", K::text, true},
+       {"email", K::note, false},
+       {"hours", K::array, false}},
   };
   return t;
 }

@@ -45,6 +45,7 @@ struct CaseTable {
       "user.disable",           // 21
       "user.enable",            // 22
       "alert.read",             // 23
+      "service.add",            // 24  a new entry of the service directory
   };
   static constexpr std::size_t kCount = sizeof(kTypes) / sizeof(kTypes[0]);
   // The arguments of the N-th case command.

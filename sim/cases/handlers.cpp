@@ -82,6 +82,7 @@ ApplyResult CaseTable::apply(State& s, const Actor& a, std::size_t index, const 
     case 21: return user_set_active(s, a, args, false);
     case 22: return user_set_active(s, a, args, true);
     case 23: return alert_read(s, a, args);
+    case 24: return service_add(s, a, args);
     default: return ApplyResult::refuse("command_refused", {"?", std::to_string(index)});
   }
 }

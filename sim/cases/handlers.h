@@ -54,5 +54,6 @@ ApplyResult user_create(State& s, const Actor& a, const nlohmann::json& args);
 ApplyResult user_update(State& s, const Actor& a, const nlohmann::json& args);
 ApplyResult user_set_active(State& s, const Actor& a, const nlohmann::json& args, bool active);
 ApplyResult alert_read(State& s, const Actor& a, const nlohmann::json& args);
+ApplyResult service_add(State& s, const Actor& a, const nlohmann::json& args);
 
 }  // namespace kalan::case_ops

@@ -11,6 +11,7 @@
 #include "cases/commands.h"
 #include "clock/clock.h"
 #include "core/diag.h"
+#include "exercises/commands.h"
 #include "messages/messages.h"
 #include "reporting/commands.h"
 #include "sms/sms.h"
@@ -19,15 +20,16 @@ namespace kalan {
 
 struct World;
 
-template <class... Bodies, std::size_t... C, std::size_t... R>
-std::variant<Bodies..., CaseCommand<C>..., ReportingCommand<R>...> command_variant(std::index_sequence<C...>,
-                                                                                   std::index_sequence<R...>);
+template <class... Bodies, std::size_t... C, std::size_t... R, std::size_t... E>
+std::variant<Bodies..., CaseCommand<C>..., ReportingCommand<R>..., ExerciseCommand<E>...> command_variant(
+    std::index_sequence<C...>, std::index_sequence<R...>, std::index_sequence<E...>);
 
-// Every command: the systems' own, then the tables of case management (sim/cases/commands.h) and
-// monthly reporting (sim/reporting/commands.h).
+// Every command: the systems' own, then the tables of case management (sim/cases/commands.h),
+// monthly reporting (sim/reporting/commands.h) and exercises (sim/exercises/commands.h).
 using CommandBody = decltype(command_variant<ClockAdvance, ClockAdvanceTo, ClockNext, SendMessage, ReceiveSms,
                                              FireSmsTimeout, ReportCase>(
-    std::make_index_sequence<kCaseCommandCount>{}, std::make_index_sequence<kReportingCommandCount>{}));
+    std::make_index_sequence<kCaseCommandCount>{}, std::make_index_sequence<kReportingCommandCount>{},
+    std::make_index_sequence<kExerciseCommandCount>{}));
 
 // Who acts: "trainer", "system", or the id of a user of the scenario.
 inline const char* kTrainer = "trainer";

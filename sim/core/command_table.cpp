@@ -26,6 +26,20 @@ bool is_base64(const std::string& s) {
   return true;
 }
 
+// An answer: a non-empty text, a number, or a non-empty list of those.
+bool is_answer(const nlohmann::json& v) {
+  const auto scalar = [](const nlohmann::json& x) {
+    return x.is_number() || (x.is_string() && !x.get_ref<const std::string&>().empty());
+  };
+  if (v.is_array()) {
+    if (v.empty()) return false;
+    for (const auto& x : v)
+      if (!scalar(x)) return false;
+    return true;
+  }
+  return scalar(v);
+}
+
 }  // namespace
 
 std::optional<nlohmann::json> parse_table_args(const std::vector<ArgSpec>& specs, ObjectReader& r) {
@@ -59,6 +73,15 @@ std::optional<nlohmann::json> parse_table_args(const std::vector<ArgSpec>& specs
         break;
       case K::object:
         if (auto v = r.object(a.name, a.required)) args[a.name] = *v;
+        break;
+      case K::array:
+        if (auto v = r.array(a.name, a.required)) args[a.name] = *v;
+        break;
+      case K::answer:
+        if (const nlohmann::json* v = a.required ? r.required(a.name) : r.get(a.name)) {
+          if (is_answer(*v)) args[a.name] = *v;
+          else r.error(a.name, "bad_answer");
+        }
         break;
       case K::base64:
         if (auto v = r.string(a.name, a.required)) {

@@ -32,6 +32,8 @@ enum class ArgKind {
   boolean,
   object,        // a JSON object (form values)
   base64,        // file content
+  array,         // a JSON list (opening hours)
+  answer,        // a text, a number, or a non-empty list of texts and numbers (an exercise answer)
 };
 
 struct ArgSpec {

@@ -251,6 +251,17 @@ const Row kCatalogue[] = {
   {"http_unknown_scenario", {"scénario intégré inconnu « {0} » (attendu : {1})", "unknown built-in scenario \"{0}\" (expected: {1})"}},
   {"http_unknown_action", {"action d'horloge inconnue « {0} » (attendu : {1})", "unknown clock action \"{0}\" (expected: {1})"}},
   {"http_storage", {"enregistrement impossible : {0}", "cannot store: {0}"}},
+  {"bad_answer", {"une réponse est un texte, un nombre ou une liste de textes ou de nombres",
+                  "an answer is a text, a number or a list of texts or numbers"}},
+  {"exercise_unknown_question", {"aucune question « {0} » dans l'exercice « {1} »", "no question \"{0}\" in exercise \"{1}\""}},
+  {"exercise_other_exercise", {"cette réponse est pour l'exercice « {0} », pas « {1} »", "this answer is for exercise \"{0}\", not \"{1}\""}},
+  {"report_already_received", {"{0} a déjà envoyé son rapport de {1} : pas de relance",
+                               "{0} already sent its report for {1}: no reminder"}},
+  {"report_not_due", {"le rapport de {0} n'est pas encore dû (le mois n'est pas terminé)",
+                      "the report for {0} is not due yet (the month has not ended)"}},
+  {"report_not_expected", {"la structure « {0} » n'envoie pas de rapport mensuel (aucun gestionnaire de cas)",
+                           "structure \"{0}\" sends no monthly report (no case worker)"}},
+  {"service_duplicate", {"le service « {0} » existe déjà à cet endroit ({1})", "service \"{0}\" already exists at this place ({1})"}},
 };
 
 const std::map<std::string, Template>& catalogue() {
@@ -313,6 +324,7 @@ const Row kNouns[] = {
   {"@decision", {"décision", "decision"}},
   {"@attachment_kind", {"type de pièce jointe", "attachment kind"}},
   {"@shortcode_rule", {"3 à 15 chiffres, par exemple 21999", "3 to 15 digits, for example 21999"}},
+  {"@question", {"question", "question"}},
 };
 
 }  // namespace

@@ -67,6 +67,7 @@ nlohmann::json canonical_state(const State& s) {
               {"cases", cases_to_json(s.cases)}};
   // Only once used, so that states without reporting keep their hashes.
   if (!s.reporting.empty()) j["reporting"] = reporting_to_json(s.reporting);
+  if (!s.answers.items.empty()) j["answers"] = answers_to_json(s.answers);
   return j;
 }
 

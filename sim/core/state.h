@@ -10,6 +10,7 @@
 #include "core/command.h"
 #include "core/rng.h"
 #include "core/time.h"
+#include "exercises/answers.h"
 #include "messages/messages.h"
 #include "reporting/reporting.h"
 #include "sms/sms.h"
@@ -43,6 +44,7 @@ struct State {
   SmsState sms;
   CasesState cases;
   ReportingState reporting;
+  AnswersState answers;  // answers to exercise questions
 
   // The next entry still to fire, or nullptr.
   const ScheduledEntry* next_scheduled() const {

@@ -8,6 +8,7 @@
 #include "core/state.h"
 #include "exercises/view.h"
 #include "sms/text.h"
+#include "world/world.h"
 
 namespace kalan {
 
@@ -42,7 +43,7 @@ const std::vector<std::string>& operator_names() {
 }
 
 const std::vector<std::string>& form_names() {
-  static const std::vector<std::string> n = {"all", "any", "not", "exists", "count", "event"};
+  static const std::vector<std::string> n = {"all", "any", "not", "exists", "count", "event", "answer"};
   return n;
 }
 
@@ -206,7 +207,7 @@ bool match_where(const Where& where, const json& v, const ConditionContext& ctx)
 }  // namespace
 
 struct ConditionNode {
-  enum class Kind { all, any, not_, exists, count, event } kind = Kind::all;
+  enum class Kind { all, any, not_, exists, count, event, answer } kind = Kind::all;
   std::vector<std::unique_ptr<ConditionNode>> children;  // all, any, not (one), count of events (one)
 
   // A state query: the path from a section, split into the section and the rest.
@@ -228,6 +229,11 @@ struct ConditionNode {
   std::int64_t matched = 0;              // how many events matched so far
   std::optional<SimTime> last_after;     // when the "after" event last matched
 
+  // An answer query: answers to a question of the exercise, right (want_correct) or wrong.
+  std::string answer_exercise, answer_question;
+  std::shared_ptr<const ExpectedAnswer> expected;
+  bool want_correct = true;
+
   std::unique_ptr<ConditionNode> clone() const {
     auto n = std::make_unique<ConditionNode>();
     n->kind = kind;
@@ -246,6 +252,10 @@ struct ConditionNode {
     n->seen = seen;
     n->matched = matched;
     n->last_after = last_after;
+    n->answer_exercise = answer_exercise;
+    n->answer_question = answer_question;
+    n->expected = expected;
+    n->want_correct = want_correct;
     return n;
   }
 
@@ -318,10 +328,53 @@ struct ConditionNode {
       }
       case Kind::event:
         return count_events(ctx) > 0;
+      case Kind::answer:
+        return count_answers(ctx) > 0;
     }
     return false;
   }
+
+  // Reads the answers given since the last call, each judged on the state right after it was given
+  // (conditions are evaluated after every command).
+  std::int64_t count_answers(const ConditionContext& ctx);
+
+  // Calls fn on every element the state query matches.
+  void visit_matches(const ConditionContext& ctx, const std::function<void(const json&)>& fn) const {
+    auto visit_in = [&](const json& base) {
+      resolve(base, rest, 0, [&](const json& v) {
+        if (v.is_array()) {
+          for (const auto& e : v)
+            if (match_where(where, e, ctx)) fn(e);
+        } else if (!v.is_null() && match_where(where, v, ctx)) {
+          fn(v);
+        }
+        return false;
+      });
+    };
+    if (!over_records) return visit_in(ctx.view.root(root));
+    for (const auto& rec : ctx.view.records()) visit_in(rec);
+  }
 };
+
+struct ExpectedAnswer {
+  enum class Mode { fixed, count, sum, values } mode = Mode::fixed;
+  json fixed;
+  ConditionNode query;  // root, rest, where
+  Segments field;
+  std::vector<std::string> roots;
+};
+
+std::int64_t ConditionNode::count_answers(const ConditionContext& ctx) {
+  for (; seen < ctx.events.size(); ++seen) {
+    const RunEvent& e = ctx.events[seen];
+    if (e.type != "exercise.answered" || e.data.value("exercise", "") != answer_exercise ||
+        e.data.value("question", "") != answer_question || !expected)
+      continue;
+    const bool right = answer_matches(e.data.value("answer", json()), expected_value(*expected, ctx), ctx.state.world);
+    if (right == want_correct) ++matched;
+  }
+  return matched;
+}
 
 namespace {
 
@@ -413,7 +466,7 @@ std::vector<Test> compile_tests(const json& value, const std::string& path, Diag
 }
 
 std::unique_ptr<ConditionNode> compile_node(const json& value, const std::string& path, Diagnostics& out,
-                                            std::vector<std::string>& roots);
+                                            std::vector<std::string>& roots, const QuestionBook* book);
 
 // {"event": TYPE, "where": {...}, "within": "30m", "after": {"event": ...}}
 std::unique_ptr<ConditionNode> compile_event(ObjectReader& r, Diagnostics& out) {
@@ -459,7 +512,7 @@ bool compile_state_path(ConditionNode& n, ObjectReader& r, const std::string& ke
 }
 
 std::unique_ptr<ConditionNode> compile_node(const json& value, const std::string& path, Diagnostics& out,
-                                            std::vector<std::string>& roots) {
+                                            std::vector<std::string>& roots, const QuestionBook* book) {
   ObjectReader r(value, path, out);
   if (!r.is_object()) return nullptr;
   std::vector<std::string> forms;
@@ -477,15 +530,34 @@ std::unique_ptr<ConditionNode> compile_node(const json& value, const std::string
     if (const json* list = r.array(form)) {
       if (list->empty()) r.error(form, "empty_list");
       for (size_t i = 0; i < list->size(); ++i)
-        if (auto c = compile_node((*list)[i], path_join(r.path_of(form), i), out, roots))
+        if (auto c = compile_node((*list)[i], path_join(r.path_of(form), i), out, roots, book))
           n->children.push_back(std::move(c));
     }
   } else if (form == "not") {
     n = std::make_unique<ConditionNode>();
     n->kind = ConditionNode::Kind::not_;
-    if (auto c = compile_node(*r.get("not"), r.path_of("not"), out, roots)) n->children.push_back(std::move(c));
+    if (auto c = compile_node(*r.get("not"), r.path_of("not"), out, roots, book)) n->children.push_back(std::move(c));
   } else if (form == "event") {
     n = compile_event(r, out);
+  } else if (form == "answer") {  // {"answer": QUESTION, "correct": true|false}
+    n = std::make_unique<ConditionNode>();
+    n->kind = ConditionNode::Kind::answer;
+    n->answer_question = r.id("answer").value_or("");
+    n->want_correct = r.boolean("correct", false).value_or(true);
+    if (!book) {
+      r.error("answer", "unknown_ref", {"@question", n->answer_question});
+    } else if (!n->answer_question.empty()) {
+      n->answer_exercise = book->exercise;
+      auto q = book->questions.find(n->answer_question);
+      if (q == book->questions.end()) {
+        r.error("answer", "exercise_unknown_question", {n->answer_question, book->exercise});
+      } else {
+        n->expected = q->second;
+        if (q->second)
+          for (const auto& root : q->second->roots)
+            if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+      }
+    }
   } else {  // exists, count
     n = std::make_unique<ConditionNode>();
     n->kind = form == "exists" ? ConditionNode::Kind::exists : ConditionNode::Kind::count;
@@ -526,12 +598,151 @@ Condition& Condition::operator=(const Condition& other) {
 
 bool Condition::evaluate(const ConditionContext& ctx) { return node_ && node_->evaluate(ctx); }
 
-Condition compile_condition(const nlohmann::json& value, const std::string& path, Diagnostics& out) {
+Condition compile_condition(const nlohmann::json& value, const std::string& path, Diagnostics& out,
+                            const QuestionBook* questions) {
   Condition c;
   const size_t before = out.size();
-  auto node = compile_node(value, path, out, c.roots_);
+  auto node = compile_node(value, path, out, c.roots_, questions);
   if (out.size() == before) c.node_ = std::move(node);
   return c;
+}
+
+std::shared_ptr<const ExpectedAnswer> compile_expected(const nlohmann::json& value, const std::string& path,
+                                                       Diagnostics& out) {
+  auto e = std::make_shared<ExpectedAnswer>();
+  const size_t before = out.size();
+  if (!value.is_object()) {  // a fixed value: a text, a number or a list of those
+    e->fixed = value;
+    const bool scalar = value.is_number() || (value.is_string() && !value.get<std::string>().empty());
+    bool list = value.is_array() && !value.empty();
+    for (size_t i = 0; list && i < value.size(); ++i) list = value[i].is_number() || value[i].is_string();
+    if (!scalar && !list) add_error(out, path, "bad_answer");
+    return out.size() == before ? e : nullptr;
+  }
+  ObjectReader r(value, path, out);
+  std::vector<std::string> modes;
+  for (const char* m : {"count", "sum", "values"})
+    if (r.has(m)) modes.push_back(m);
+  if (modes.size() != 1) {
+    r.error("", "cond_form", {"count, sum, values"});
+    return nullptr;
+  }
+  const std::string& mode = modes[0];
+  e->mode = mode == "count" ? ExpectedAnswer::Mode::count : mode == "sum" ? ExpectedAnswer::Mode::sum : ExpectedAnswer::Mode::values;
+  compile_state_path(e->query, r, mode, e->roots);
+  if (const json* w = r.get("where")) e->query.where = compile_where(*w, r.path_of("where"), out);
+  if (e->mode != ExpectedAnswer::Mode::count) {
+    if (auto f = r.string("field")) {
+      auto segs = split_path(*f);
+      if (!segs) r.error("field", "cond_bad_path", {*f});
+      else e->field = *segs;
+    }
+  }
+  r.reject_unknown_keys();
+  return out.size() == before ? e : nullptr;
+}
+
+const std::vector<std::string>& expected_roots(const ExpectedAnswer& e) { return e.roots; }
+
+nlohmann::json expected_value(const ExpectedAnswer& e, const ConditionContext& ctx) {
+  switch (e.mode) {
+    case ExpectedAnswer::Mode::fixed:
+      return e.fixed;
+    case ExpectedAnswer::Mode::count: {
+      std::int64_t n = 0;
+      e.query.visit_matches(ctx, [&](const json&) { ++n; });
+      return n;
+    }
+    case ExpectedAnswer::Mode::sum: {
+      double total = 0;
+      e.query.visit_matches(ctx, [&](const json& v) {
+        resolve(v, e.field, 0, [&](const json& x) {
+          if (auto n = as_number(x)) total += *n;
+          return false;
+        });
+      });
+      if (total == static_cast<double>(static_cast<std::int64_t>(total))) return static_cast<std::int64_t>(total);
+      return total;
+    }
+    case ExpectedAnswer::Mode::values: {
+      std::map<std::string, json> distinct;
+      e.query.visit_matches(ctx, [&](const json& v) {
+        resolve(v, e.field, 0, [&](const json& x) {
+          if (auto t = scalar_text(x)) distinct.emplace(*t, x);
+          return false;
+        });
+      });
+      json out = json::array();
+      for (auto& [k, v] : distinct) out.push_back(v);
+      return out;
+    }
+  }
+  return json();
+}
+
+namespace {
+
+// The tokens of an answer: the elements of a list, or a text split at commas, semicolons and new lines.
+std::vector<std::string> answer_tokens(const json& v) {
+  std::vector<std::string> out;
+  auto add_text = [&](const std::string& t) {
+    std::string cur;
+    auto flush = [&] {
+      const auto b = cur.find_first_not_of(" \t\r");
+      const auto e = cur.find_last_not_of(" \t\r");
+      if (b != std::string::npos) out.push_back(cur.substr(b, e - b + 1));
+      cur.clear();
+    };
+    for (char c : t) {
+      if (c == ',' || c == ';' || c == '\n') flush();
+      else cur += c;
+    }
+    flush();
+  };
+  auto add = [&](const json& x) {
+    if (x.is_string()) add_text(x.get<std::string>());
+    else if (auto t = scalar_text(x)) out.push_back(*t);
+  };
+  if (v.is_array()) {
+    for (const auto& x : v) add(x);
+  } else {
+    add(v);
+  }
+  return out;
+}
+
+bool token_matches(const std::string& given, const std::string& expected, const World& w) {
+  auto a = as_number(json(given)), b = as_number(json(expected));
+  if (a && b) return *a == *b;
+  const std::string g = text::fold(given);
+  if (g == text::fold(expected)) return true;
+  // An id of the world may be answered by the name it stands for.
+  std::string name;
+  if (const Organisation* o = w.find_organisation(expected)) name = o->name;
+  else if (const User* u = w.find_user(expected)) name = u->name;
+  else if (const Service* s = w.find_service(expected)) name = s->name;
+  else if (const Location* l = w.find_location(expected)) name = l->name;
+  return !name.empty() && g == text::fold(name);
+}
+
+}  // namespace
+
+bool answer_matches(const nlohmann::json& given, const nlohmann::json& expected, const World& w) {
+  const auto g = answer_tokens(given), e = answer_tokens(expected);
+  if (g.empty()) return false;
+  if (e.empty()) {  // nothing expected (e.g. no structure is missing): "aucune", "none", "0"
+    static const std::vector<std::string> none = {"aucune", "aucun", "none", "0", "-"};
+    return g.size() == 1 && std::find(none.begin(), none.end(), text::fold(g[0])) != none.end();
+  }
+  auto covered = [&](const std::vector<std::string>& from, const std::vector<std::string>& to, bool given_first) {
+    for (const auto& x : from) {
+      bool found = false;
+      for (const auto& y : to) found = found || (given_first ? token_matches(x, y, w) : token_matches(y, x, w));
+      if (!found) return false;
+    }
+    return true;
+  };
+  return covered(g, e, true) && covered(e, g, false);
 }
 
 const std::vector<std::string>& state_roots() {
@@ -540,6 +751,9 @@ const std::vector<std::string>& state_roots() {
     const json whole = canonical_state(State{});
     for (auto it = whole.begin(); it != whole.end(); ++it)
       if (it.value().is_object() || it.value().is_array()) r.push_back(it.key());
+    // Sections written only once used (monthly reporting, answers), and the computed dashboard.
+    for (const char* extra : {"reporting", "answers", "dashboard"})
+      if (std::find(r.begin(), r.end(), extra) == r.end()) r.push_back(extra);
     return r;
   }();
   return roots;

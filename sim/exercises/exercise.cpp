@@ -30,8 +30,10 @@ Text read_text(ObjectReader& r, const std::string& key, bool required = true) {
   return t;
 }
 
-std::vector<Command> read_commands(const nlohmann::json* list, const std::string& path, const World& world,
-                                   Diagnostics& out) {
+// Reads a list of commands. `world` follows the commands that add to it (service.add, user.create), so
+// that a later command may name the new service or act as the new user; `ex` checks the answers.
+std::vector<Command> read_commands(const nlohmann::json* list, const std::string& path, World& world,
+                                   const Exercise& ex, Diagnostics& out) {
   std::vector<Command> cmds;
   if (!list) return cmds;
   for (size_t i = 0; i < list->size(); ++i) {
@@ -41,6 +43,25 @@ std::vector<Command> read_commands(const nlohmann::json* list, const std::string
     if (c->actor != kSystem && c->actor != kTrainer && !world.find_user(c->actor))
       add_error(out, p + "/actor", "unknown_ref", {"@user", c->actor});
     check_command_refs(*c, world, p, out);
+    const nlohmann::json j = command_to_json(*c);
+    const std::string type = command_type(*c);
+    if (type == std::string("service.add") && !world.find_service(j.value("id", ""))) {
+      Service sv;
+      sv.id = j.value("id", "");
+      world.services.push_back(sv);
+      world.reindex();
+    } else if (type == std::string("user.create") && !world.find_user(j.value("id", ""))) {
+      User u;
+      u.id = j.value("id", "");
+      u.role = j.value("role", "");
+      u.organisation = j.value("organisation", "");
+      world.users.push_back(u);
+      world.reindex();
+    } else if (type == std::string("exercise.answer")) {
+      const std::string exercise = j.value("exercise", ""), question = j.value("question", "");
+      if (exercise != ex.id) add_error(out, p + "/exercise", "exercise_other_exercise", {exercise, ex.id});
+      else if (!ex.find_question(question)) add_error(out, p + "/question", "exercise_unknown_question", {question, ex.id});
+    }
     cmds.push_back(std::move(*c));
   }
   return cmds;
@@ -83,14 +104,29 @@ Exercise parse_one(ObjectReader& r, const World& world) {
       s.error("user", "exercise_role_mismatch", {slot.user, u->role, slot.role});
     ex.roles.push_back(std::move(slot));
   });
-  ex.setup = read_commands(r.array("setup", false), r.path_of("setup"), world, out);
-  std::map<std::string, std::string> task_ids, mistake_ids;
+  std::map<std::string, std::string> task_ids, mistake_ids, question_ids;
+  QuestionBook book;
+  book.exercise = ex.id;
+  each_object(r, "questions", false, [&](ObjectReader& q) {
+    ExerciseQuestion question;
+    question.id = q.id("id").value_or("");
+    check_unique(q, question.id, question_ids);
+    question.text = read_text(q, "text");
+    if (const nlohmann::json* e = q.required("expected")) {
+      question.expected_json = *e;
+      question.expected = compile_expected(*e, q.path_of("expected"), out);
+    }
+    book.questions[question.id] = question.expected;
+    ex.questions.push_back(std::move(question));
+  });
+  World after_setup = world;
+  ex.setup = read_commands(r.array("setup", false), r.path_of("setup"), after_setup, ex, out);
   each_object(r, "tasks", true, [&](ObjectReader& t) {
     ExerciseTask task;
     task.id = t.id("id").value_or("");
     check_unique(t, task.id, task_ids);
     task.title = read_text(t, "title");
-    if (const nlohmann::json* c = t.required("condition")) task.condition = compile_condition(*c, t.path_of("condition"), out);
+    if (const nlohmann::json* c = t.required("condition")) task.condition = compile_condition(*c, t.path_of("condition"), out, &book);
     task.deadline = t.duration("deadline", false);
     task.weight = t.integer("weight", 0, 1000, false).value_or(1);
     ex.tasks.push_back(std::move(task));
@@ -112,12 +148,14 @@ Exercise parse_one(ObjectReader& r, const World& world) {
     check_unique(m, mistake.id, mistake_ids);
     mistake.title = read_text(m, "title", false);
     if (const nlohmann::json* c = m.required("condition"))
-      mistake.condition = compile_condition(*c, m.path_of("condition"), out);
+      mistake.condition = compile_condition(*c, m.path_of("condition"), out, &book);
     mistake.explanation = read_text(m, "explanation");
     mistake.penalty = m.integer("penalty", 0, 1000, false).value_or(0);
     ex.mistakes.push_back(std::move(mistake));
   });
-  ex.reference_solution = read_commands(r.array("reference_solution", false), r.path_of("reference_solution"), world, out);
+  World reference_world = after_setup;
+  ex.reference_solution =
+      read_commands(r.array("reference_solution", false), r.path_of("reference_solution"), reference_world, ex, out);
   if (const nlohmann::json* runs = r.object("wrong_runs", false)) {
     for (auto it = runs->begin(); it != runs->end(); ++it) {
       const std::string p = path_join(r.path_of("wrong_runs"), it.key());
@@ -126,7 +164,8 @@ Exercise parse_one(ObjectReader& r, const World& world) {
         add_error(out, p, "type_array", {json_type_name(it.value())});
         continue;
       }
-      ex.wrong_runs[it.key()] = read_commands(&it.value(), p, world, out);
+      World wrong_world = after_setup;
+      ex.wrong_runs[it.key()] = read_commands(&it.value(), p, wrong_world, ex, out);
     }
   }
   return ex;
@@ -154,6 +193,12 @@ std::vector<Exercise> parse_exercises(const nlohmann::json* list, const std::str
     exercises.push_back(std::move(ex));
   }
   return exercises;
+}
+
+const ExerciseQuestion* Exercise::find_question(const std::string& question_id) const {
+  for (const auto& q : questions)
+    if (q.id == question_id) return &q;
+  return nullptr;
 }
 
 const Exercise* find_exercise(const std::vector<Exercise>& list, const std::string& id) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,15 @@ struct ExerciseHint {
   std::int64_t cost = 0;
 };
 
+// A question the trainee answers with `exercise.answer`; the expected answer is fixed or computed
+// from the state when the answer is given (condition {"answer": ID}).
+struct ExerciseQuestion {
+  std::string id;
+  Text text;
+  nlohmann::json expected_json;  // as written
+  std::shared_ptr<const ExpectedAnswer> expected;
+};
+
 struct ExerciseMistake {
   std::string id;
   Text title;
@@ -57,6 +67,7 @@ struct Exercise {
   std::string module;
   std::vector<std::string> objectives;
   std::vector<RoleSlot> roles;
+  std::vector<ExerciseQuestion> questions;
   std::vector<Command> setup;  // run when the exercise starts, before the trainee acts
   std::vector<ExerciseTask> tasks;
   std::vector<ExerciseHint> hints;
@@ -65,6 +76,7 @@ struct Exercise {
   std::map<std::string, std::vector<Command>> wrong_runs;  // by mistake id
 
   const ExerciseTask* find_task(const std::string& id) const;
+  const ExerciseQuestion* find_question(const std::string& id) const;
 };
 
 // Reads the scenario's "exercises"; every error carries its JSON path.

@@ -15,6 +15,10 @@ ExerciseRun::ExerciseRun(Exercise exercise, const State& s)
   };
   for (const auto& t : exercise_.tasks) add_roots(t.condition);
   for (const auto& m : exercise_.mistakes) add_roots(m.condition);
+  for (const auto& q : exercise_.questions)
+    if (q.expected)
+      for (const auto& r : expected_roots(*q.expected))
+        if (std::find(roots_.begin(), roots_.end(), r) == roots_.end()) roots_.push_back(r);
   tasks_.resize(exercise_.tasks.size());
   mistake_done_.resize(exercise_.mistakes.size(), false);
   // What is already true at the start counts too: an exercise whose tasks hold before anyone acts
@@ -52,6 +56,15 @@ void ExerciseRun::evaluate(const State& s, const std::string& actor, std::int64_
   now_ = s.clock.now;
   view_.refresh(s, roots_);
   ConditionContext ctx{s, view_, events_, start_};
+  for (; answers_seen_ < events_.size(); ++answers_seen_) {
+    const RunEvent& e = events_[answers_seen_];
+    if (e.type != "exercise.answered" || e.data.value("exercise", "") != exercise_.id) continue;
+    const ExerciseQuestion* q = exercise_.find_question(e.data.value("question", ""));
+    if (!q || !q->expected) continue;
+    AnswerGiven a{q->id, e.data.value("answer", nlohmann::json()), expected_value(*q->expected, ctx), false, e.at, e.actor, e.step};
+    a.correct = answer_matches(a.answer, a.expected, s.world);
+    answers_.push_back(std::move(a));
+  }
   for (size_t i = 0; i < tasks_.size(); ++i) {
     TaskProgress& p = tasks_[i];
     if (p.achieved) continue;
@@ -167,6 +180,19 @@ nlohmann::json ExerciseRun::progress_json(Lang lang) const {
     t["commands"] = t["commands"].get<std::int64_t>() + 1;
     if (!a.ok) t["refused"] = t["refused"].get<std::int64_t>() + 1;
   }
+  json questions = json::array();
+  for (const auto& q : exercise_.questions) {
+    json j = {{"id", q.id}, {"text", q.text.in(lang)}, {"answered", false}};
+    for (const auto& a : answers_)
+      if (a.question == q.id) {
+        j["answered"] = true;
+        j["answer"] = a.answer;
+        j["correct"] = a.correct;
+        j["by"] = a.by;
+        j["at"] = format_iso_time(a.at);
+      }
+    questions.push_back(std::move(j));
+  }
   json pair = json::array();
   for (const auto& r : exercise_.roles) pair.push_back({{"slot", r.slot}, {"role", r.role}, {"user", r.user}});
   return {{"exercise", exercise_.id},
@@ -178,6 +204,7 @@ nlohmann::json ExerciseRun::progress_json(Lang lang) const {
           {"achieved", achieved_count()},
           {"hints", std::move(hints)},
           {"mistakes", std::move(mistakes)},
+          {"questions", std::move(questions)},
           {"score", score()},
           {"max_score", max_score()},
           {"trainees", std::move(trainees)},

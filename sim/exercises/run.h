@@ -42,6 +42,16 @@ struct MistakeFound {
   std::int64_t step = -1;
 };
 
+// An answer given to one of the exercise's questions, judged on the state when it was given.
+struct AnswerGiven {
+  std::string question;
+  nlohmann::json answer, expected;
+  bool correct = false;
+  SimTime at = 0;
+  std::string by;
+  std::int64_t step = -1;
+};
+
 // One submitted command, for the debrief's timeline.
 struct ActionRecord {
   std::int64_t step = 0;
@@ -71,6 +81,7 @@ class ExerciseRun {
   const std::vector<MistakeFound>& mistakes() const { return mistakes_; }
   const std::vector<ActionRecord>& actions() const { return actions_; }
   const std::vector<RunEvent>& events() const { return events_; }
+  const std::vector<AnswerGiven>& answers() const { return answers_; }
   bool hint_shown(std::size_t hint) const;
   bool mistake_found(const std::string& id) const;
   std::size_t achieved_count() const;
@@ -97,6 +108,8 @@ class ExerciseRun {
   std::vector<MistakeFound> mistakes_;
   std::vector<bool> mistake_done_;
   std::vector<ActionRecord> actions_;
+  std::vector<AnswerGiven> answers_;
+  std::size_t answers_seen_ = 0;  // events already read for answers
   SimTime start_ = 0, now_ = 0;
   std::int64_t step_ = 0;
 };

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "core/state.h"
+#include "reporting/dashboard.h"
 
 namespace kalan {
 
@@ -50,6 +51,12 @@ void StateView::refresh(const State& s, const std::vector<std::string>& roots) {
       roots_[root] = world_to_json(s.world);
     } else if (root == "messages") {
       roots_[root] = messages_to_json(s.messages);
+    } else if (root == "reporting") {
+      roots_[root] = reporting_to_json(s.reporting);
+    } else if (root == "answers") {
+      roots_[root] = answers_to_json(s.answers);
+    } else if (root == "dashboard") {
+      roots_[root] = reporting::dashboard_json(s);
     } else if (root == "clock") {
       roots_[root] = {{"start", format_iso_time(s.clock.start)}, {"now", format_iso_time(s.clock.now)}};
     } else {

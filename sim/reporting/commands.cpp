@@ -38,6 +38,11 @@ const std::vector<std::vector<ArgSpec>>& table() {
       {{"complaint", K::id, true}, {"service", K::service, false}, {"note", K::note, false}},
       // psea.complaint.respond
       {{"complaint", K::id, true}, {"response", K::text, true}},
+      // reporting.reminder.send
+      {{"structure", K::organisation, true},
+       {"month", K::integer, true, {}, "", 1, 12},
+       {"year", K::integer, false, {}, "", 2020, 2035},
+       {"note", K::note, false}},
   };
   return t;
 }

@@ -26,6 +26,7 @@ struct ReportingTable {
       "psea.complaint.create",     // 7
       "psea.complaint.refer",      // 8
       "psea.complaint.respond",    // 9
+      "reporting.reminder.send",   // 10 a reminder to a structure whose report has not arrived
   };
   static constexpr std::size_t kCount = sizeof(kTypes) / sizeof(kTypes[0]);
   static const std::vector<ArgSpec>& args(std::size_t n);

@@ -1,10 +1,12 @@
 // The reporting commands: a device per user (drafts, finalize, outbox) and the server that receives
 // submissions (duplicates by instanceID, edits by deprecatedID, validation status); PSEA complaints.
+#include <algorithm>
 #include <utility>
 
 #include "core/apply.h"
 #include "core/args.h"
 #include "core/state.h"
+#include "reporting/aggregate.h"
 #include "reporting/monthly.h"
 #include "reporting/psea.h"
 
@@ -222,6 +224,57 @@ ApplyResult set_validation(State& s, const Actor& a, const json& args) {
   return r;
 }
 
+const char* kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                         "novembre", "décembre"};
+const char* kMonthsEn[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December"};
+
+// "mars 2024" / "March 2024", as a bilingual message argument.
+std::string month_label(int year, int month) {
+  const std::string y = " " + std::to_string(year);
+  return std::string(1, kBilingual) + kMonths[month - 1] + y + kBilingual + kMonthsEn[month - 1] + y;
+}
+
+// A reminder to a structure whose report for a month has not arrived: recorded, and sent to the
+// structure's case workers (focal points) as a message. Refused when the report is there.
+ApplyResult send_reminder(State& s, const Actor& a, const json& args) {
+  if (!a.may({"information_manager", "coordinator"})) return forbidden(a, ReportingTable::kTypes[10]);
+  const std::string structure = string_arg(args, "structure");
+  const int month = static_cast<int>(args.at("month").get<std::int64_t>());
+  const CivilDate today = civil_from_days(s.clock.now / 86400);
+  // Without a year: the last such month that has ended (in January 2025, March is March 2024).
+  const int year = args.contains("year") ? static_cast<int>(args.at("year").get<std::int64_t>())
+                                         : (month < today.month ? today.year : today.year - 1);
+  const auto expected = reporting::reporting_structures(s.world);
+  if (std::find(expected.begin(), expected.end(), structure) == expected.end())
+    return ApplyResult::refuse("report_not_expected", {structure});
+  if (year > today.year || (year == today.year && month >= today.month))
+    return ApplyResult::refuse("report_not_due", {month_label(year, month)});
+  for (const Submission* sub : reporting::effective_submissions(s.reporting))
+    if (sub->value("structure") == structure && sub->count("year") == year && sub->count("month") == month)
+      return ApplyResult::refuse("report_already_received", {structure, month_label(year, month)});
+  Reminder m{structure, year, month, a.id, s.clock.now, string_arg(args, "note")};
+  s.reporting.reminders.push_back(m);
+  json to = json::array();
+  for (const User& u : s.world.users) {
+    if (u.organisation != structure || u.role != "case_worker" || !u.active) continue;
+    UserMessage msg;
+    msg.id = static_cast<std::int64_t>(s.messages.items.size()) + 1;
+    msg.at = s.clock.now;
+    msg.from = a.id;
+    msg.to = u.id;
+    msg.text = "Relance : le rapport mensuel de " + std::string(kMonths[month - 1]) + " " + std::to_string(year) +
+               " n'est pas arrivé. Merci de l'envoyer." + (m.note.empty() ? "" : " " + m.note);
+    s.messages.items.push_back(std::move(msg));
+    to.push_back(u.id);
+  }
+  ApplyResult r;
+  r.emit(a.record_events, s.clock.now, "reporting.reminder_sent", [&] {
+    return json{{"structure", structure}, {"year", year}, {"month", month}, {"to", to}};
+  });
+  return r;
+}
+
 }  // namespace
 
 ApplyResult ReportingTable::apply(State& s, const Actor& a, std::size_t n, const json& args) {
@@ -236,6 +289,7 @@ ApplyResult ReportingTable::apply(State& s, const Actor& a, std::size_t n, const
     case 7: return reporting::complaint_create(s, a, args);
     case 8: return reporting::complaint_refer(s, a, args);
     case 9: return reporting::complaint_respond(s, a, args);
+    case 10: return send_reminder(s, a, args);
     default: return ApplyResult::refuse("command_refused", {"?", std::to_string(n)});
   }
 }

@@ -105,11 +105,20 @@ json reporting_to_json(const ReportingState& r) {
                           {"referred_to", c.referred_to},
                           {"answered_at", c.answered_at},
                           {"response", c.response}});
-  return {{"devices", std::move(devices)},
-          {"submissions", std::move(submissions)},
-          {"next_submission", r.next_submission},
-          {"complaints", std::move(complaints)},
-          {"next_complaint", r.next_complaint}};
+  json out = {{"devices", std::move(devices)},
+              {"submissions", std::move(submissions)},
+              {"next_submission", r.next_submission},
+              {"complaints", std::move(complaints)},
+              {"next_complaint", r.next_complaint}};
+  // Only once used, so that states without reminders keep their hashes.
+  if (!r.reminders.empty()) {
+    json reminders = json::array();
+    for (const auto& m : r.reminders)
+      reminders.push_back({{"structure", m.structure}, {"year", m.year}, {"month", m.month}, {"by", m.by}, {"at", m.at},
+                           {"note", m.note}});
+    out["reminders"] = std::move(reminders);
+  }
+  return out;
 }
 
 }  // namespace kalan

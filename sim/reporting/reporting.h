@@ -72,14 +72,24 @@ struct Complaint {
   std::string response;
 };
 
+// A reminder ("relance") sent to a structure whose monthly report has not arrived.
+struct Reminder {
+  std::string structure;
+  int year = 0, month = 0;
+  std::string by;  // who sent it
+  SimTime at = 0;
+  std::string note;
+};
+
 struct ReportingState {
   std::vector<Device> devices;  // by first use
   std::vector<Submission> submissions;
   std::int64_t next_submission = 1;
   std::vector<Complaint> complaints;
   std::int64_t next_complaint = 1;
+  std::vector<Reminder> reminders;  // in the order sent
 
-  bool empty() const { return devices.empty() && submissions.empty() && complaints.empty(); }
+  bool empty() const { return devices.empty() && submissions.empty() && complaints.empty() && reminders.empty(); }
   Device& device(const std::string& user);
   const Device* find_device(const std::string& user) const;
   Device* find_device(const std::string& user) {

@@ -183,6 +183,31 @@ void World::reindex() {
     if (!u.phone.empty()) phone_index_.emplace(u.phone, "user:" + u.id);
 }
 
+std::vector<OpeningHours> parse_opening_hours(const nlohmann::json& list, const std::string& path, Diagnostics& out) {
+  std::vector<OpeningHours> result;
+  if (!list.is_array()) {
+    add_error(out, path, "type_array", {json_type_name(list)});
+    return result;
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    ObjectReader hr(list[i], path_join(path, i), out);
+    if (!hr.is_object()) continue;
+    OpeningHours oh;
+    if (const auto* d = hr.required("days")) oh.days = parse_days(*d, hr.path_of("days"), out).value_or(std::vector<int>{});
+    auto from = hr.string("open"), to = hr.string("close");
+    const int a = from ? parse_clock(*from).value_or(-1) : -1;
+    const int b = to ? parse_clock(*to).value_or(-1) : -1;
+    if (from && a < 0) hr.error("open", "bad_clock_time", {*from});
+    if (to && b < 0) hr.error("close", "bad_clock_time", {*to});
+    if (a >= 0 && b >= 0 && a >= b) hr.error("close", "hours_order", {*from, *to});
+    oh.open = std::max(a, 0);
+    oh.close = std::max(b, 0);
+    hr.reject_unknown_keys();
+    result.push_back(std::move(oh));
+  }
+  return result;
+}
+
 World parse_world(const nlohmann::json& value, const std::string& path, Diagnostics& out) {
   World w;
   ObjectReader r(value, path, out);
@@ -213,22 +238,7 @@ World parse_world(const nlohmann::json& value, const std::string& path, Diagnost
     s.location = o.id("location").value_or("");
     s.phone = optional_phone(o, true);
     s.email = optional_email(o);
-    each_item(o, "hours", [&](const nlohmann::json& h, const std::string& hp) {
-      ObjectReader hr(h, hp, out);
-      if (!hr.is_object()) return;
-      OpeningHours oh;
-      if (const auto* d = hr.required("days")) oh.days = parse_days(*d, hr.path_of("days"), out).value_or(std::vector<int>{});
-      auto from = hr.string("open"), to = hr.string("close");
-      const int a = from ? parse_clock(*from).value_or(-1) : -1;
-      const int b = to ? parse_clock(*to).value_or(-1) : -1;
-      if (from && a < 0) hr.error("open", "bad_clock_time", {*from});
-      if (to && b < 0) hr.error("close", "bad_clock_time", {*to});
-      if (a >= 0 && b >= 0 && a >= b) hr.error("close", "hours_order", {*from, *to});
-      oh.open = std::max(a, 0);
-      oh.close = std::max(b, 0);
-      hr.reject_unknown_keys();
-      s.hours.push_back(std::move(oh));
-    });
+    if (const nlohmann::json* hours = o.array("hours", false)) s.hours = parse_opening_hours(*hours, o.path_of("hours"), out);
   });
   each_entity(r, "contacts", seen, w.contacts, out, [&](ObjectReader& o, Contact& c) {
     c.phone = optional_phone(o, true);

@@ -102,6 +102,8 @@ std::string level_name(LocationLevel level);
 
 // Reads the "world" section, checking every reference; errors go to `out` with their paths.
 World parse_world(const nlohmann::json& value, const std::string& path, Diagnostics& out);
+// Reads a list of opening hours ({"days": "mon-fri", "open": "08:00", "close": "16:00"}).
+std::vector<OpeningHours> parse_opening_hours(const nlohmann::json& list, const std::string& path, Diagnostics& out);
 // Canonical JSON form of the world (also its scenario form).
 nlohmann::json world_to_json(const World& world);
 

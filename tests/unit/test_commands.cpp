@@ -42,6 +42,7 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"user.disable","actor":"idjimde","user":"ocisse"})",
       R"({"type":"user.enable","actor":"idjimde","user":"ocisse"})",
       R"({"type":"alert.read","actor":"mtembely","alert":3})",
+      R"({"type":"service.add","actor":"ntogo","id":"svc-one-stop","name":"One Stop Center","service_type":"health","organisation":"csref-mopti","location":"mopti-commune","phone":"tel:+22370000250","email":"a@b.org","hours":[{"days":"mon-fri","open":"08:00","close":"17:00"}]})",
       R"({"type":"reporting.draft.save","actor":"fkansaye","instance":"uuid:1","values":{"month":"3"},"deprecated":"uuid:0"})",
       R"({"type":"reporting.draft.discard","actor":"fkansaye","instance":"uuid:1"})",
       R"({"type":"reporting.finalize","actor":"fkansaye","instance":"uuid:1"})",
@@ -52,6 +53,8 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"psea.complaint.create","actor":"fkansaye","channel":"complaint_box","age":15,"sex":"f","complaint_type":"sexual_abuse","note":"x"})",
       R"({"type":"psea.complaint.refer","actor":"fkansaye","complaint":"PSEA-0001","service":"svc-csref"})",
       R"({"type":"psea.complaint.respond","actor":"fkansaye","complaint":"PSEA-0001","response":"reçue"})",
+      R"({"type":"reporting.reminder.send","actor":"ntogo","structure":"ong-benkadi","year":2024,"month":8,"note":"merci"})",
+      R"({"type":"exercise.answer","actor":"fkansaye","exercise":"ex-1","question":"q-1","answer":["a",3]})",
   };
   std::set<std::string> seen;
   for (const auto& text : examples) {

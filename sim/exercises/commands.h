@@ -1,0 +1,30 @@
+// The exercise commands, declared as a command table (core/command_table.h) like the case and
+// reporting commands: a trainee answers a question of an exercise.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/command_table.h"
+
+namespace kalan {
+
+struct State;
+struct Actor;
+struct ApplyResult;
+
+struct ExerciseTable {
+  static constexpr const char* kTypes[] = {
+      "exercise.answer",  // 0  {exercise, question, answer}
+  };
+  static constexpr std::size_t kCount = sizeof(kTypes) / sizeof(kTypes[0]);
+  static const std::vector<ArgSpec>& args(std::size_t n);
+  static ApplyResult apply(State& s, const Actor& a, std::size_t n, const nlohmann::json& args);
+};
+inline constexpr std::size_t kExerciseCommandCount = ExerciseTable::kCount;
+
+template <std::size_t N>
+using ExerciseCommand = TableCommand<ExerciseTable, N>;
+
+}  // namespace kalan
