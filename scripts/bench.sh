@@ -15,14 +15,16 @@ cd "$here"
   [ -x build/native/bench_cases ] && [ -x build/native/bench_reporting ] && [ -x build/native/bench_exercises ] && [ -x build/native/kalan ] || scripts/build.sh "web native"
 echo "== web transfer (gzip -9)"
 total=0
-for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm; do
+for f in build/web/app/index.html build/web/app/kalan.js build/web/app/kalan.wasm build/web/app/room.js; do
   gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
   printf '%-28s %8d bytes raw %8d bytes gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$gz"
 done
 font=.cache/fonts/ui.ttf
 printf '  of which font (in wasm)    %8d bytes raw %8d bytes gzip\n' "$(stat -c %s $font)" "$(gzip -9c $font | wc -c)"
-sc=$(cat scenarios/*.json | gzip -9c | wc -c)
-printf '  of which scenarios (wasm)  %8d bytes raw %8d bytes gzip\n' "$(cat scenarios/*.json | wc -c)" "$sc"
+json=$(ls scenarios/*.json scenarios/forms/*.json scenarios/reporting/*.json)
+sc=$(for f in $json; do python3 scripts/minify_json.py "$f" -; done | gzip -9c | wc -c)
+raw=$(for f in $json; do python3 scripts/minify_json.py "$f" -; done | wc -c)
+printf '  of which JSON (scenarios, forms; minified, in wasm) %8d bytes raw %8d bytes gzip\n' "$raw" "$sc"
 echo "web_transfer_gzip_bytes $total (budget 800000)"
 echo "== browser"
 node bench/web_metrics.mjs build/web/app

@@ -2,8 +2,9 @@
 """Writes a JSON file without the whitespace between tokens (strings are copied byte for byte).
 
 Used by cmake/embed_files.cmake for the browser build, where every byte is downloaded.
-Usage: minify_json.py IN OUT
+Usage: minify_json.py IN OUT   (OUT "-" writes to standard output)
 """
+import os
 import sys
 
 
@@ -31,9 +32,11 @@ def main() -> None:
     src, dst = sys.argv[1], sys.argv[2]
     with open(src, "rb") as f:
         data = minify(f.read())
+    if dst == "-":
+        sys.stdout.buffer.write(data)
+        return
     with open(dst + ".tmp", "wb") as f:
         f.write(data)
-    import os
     os.replace(dst + ".tmp", dst)
 
 
