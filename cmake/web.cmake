@@ -26,12 +26,17 @@ target_compile_options(kalan_cli PRIVATE -O2)
 foreach(t kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE ${KALAN_WEB_OPT})
 endforeach()
+# Link-time optimisation of the app: the objects are LLVM bitcode, so every program linking the core
+# (tests, CLI, benchmarks) is optimised whole too.
+foreach(t kalan_sim kalan_ui imgui_web kalan_assets)
+  target_compile_options(${t} PRIVATE -flto)
+endforeach()
 
 add_executable(kalan_web web/main_web.cpp web/room_client.cpp web/room_view.cpp)
 target_link_libraries(kalan_web PRIVATE kalan_ui "${KALAN_WEB_PREFIX}/lib/libSDL2.a")
-target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT})
+target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT} -flto)
 set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")
-target_link_options(kalan_web PRIVATE ${KALAN_WEB_LINK_OPT}
+target_link_options(kalan_web PRIVATE ${KALAN_WEB_LINK_OPT} -flto
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_web_drop_file,_kalan_debug_json,_kalan_frames,_kalan_room_cb,_malloc,_free
