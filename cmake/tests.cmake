@@ -5,7 +5,9 @@ set(KALAN_WEB_DIR "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "The web build, for
 find_program(NODE_EXE node REQUIRED)
 
 file(GLOB KALAN_UNIT_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
-add_executable(kalan_tests ${KALAN_UNIT_TESTS})
+# The UI's view models (plain functions, no ImGui) are tested with the core.
+set(KALAN_UI_VIEW_MODELS "${CMAKE_SOURCE_DIR}/ui/reporting_view.cpp")
+add_executable(kalan_tests ${KALAN_UNIT_TESTS} ${KALAN_UI_VIEW_MODELS})
 target_link_libraries(kalan_tests PRIVATE kalan_sim doctest::doctest)
 target_compile_definitions(kalan_tests PRIVATE KALAN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 

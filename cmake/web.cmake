@@ -60,7 +60,7 @@ target_compile_options(kalan_cli_js PRIVATE -O2 -fwasm-exceptions)
 target_link_options(kalan_cli_js PRIVATE -O2 ${KALAN_NODE_FLAGS})
 
 file(GLOB KALAN_UNIT_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
-add_executable(kalan_tests_js ${KALAN_UNIT_TESTS})
+add_executable(kalan_tests_js ${KALAN_UNIT_TESTS} "${CMAKE_SOURCE_DIR}/ui/reporting_view.cpp")
 target_link_libraries(kalan_tests_js PRIVATE kalan_sim)
 target_compile_definitions(kalan_tests_js PRIVATE KALAN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 set_target_properties(kalan_tests_js PROPERTIES OUTPUT_NAME kalan-tests SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")

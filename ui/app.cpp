@@ -138,6 +138,9 @@ std::string App::debug_json() const {
                       {"playing", view_.playing},
                       {"status", view_.status},
                       {"display", {view_.display_w, view_.display_h}}};
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& b : builtins_) files.push_back(b.file);
+  j["builtins"] = std::move(files);
   nlohmann::json anchors = nlohmann::json::object();
   for (const auto& [id, r] : view_.anchors) anchors[id] = {r[0], r[1], r[2], r[3]};
   j["anchors"] = std::move(anchors);
@@ -162,6 +165,18 @@ std::string App::debug_json() const {
                   {"open_form", cv.open_form},
                   {"unread", unread_count(s.cases, cv.user)},
                   {"error", cv.error}};
+    const ReportingView& rv = view_.reporting;
+    j["reporting"] = {{"submissions", s.reporting.submissions.size()},
+                      {"missing", rv.missing},
+                      {"drill", rv.drill.has_value()},
+                      {"listed", rv.listed},
+                      {"open_submission", rv.open_submission},
+                      {"open_validation", [&] {
+                         for (const auto& sub : s.reporting.submissions)
+                           if (sub.id == rv.open_submission) return sub.validation;
+                         return std::string();
+                       }()},
+                      {"instance", rv.instance}};
     if (exercise_)
       j["exercise"] = {{"id", exercise_->exercise().id}, {"achieved", exercise_->achieved_count()},
                        {"score", exercise_->score()}, {"mistakes", exercise_->mistakes().size()}};
@@ -174,17 +189,6 @@ void anchor(App& app, const std::string& id) {
   const ImVec2 w0 = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   app.view().anchors[id] = {std::max(a.x, w0.x), std::max(a.y, w0.y), std::min(b.x, w0.x + ws.x), std::min(b.y, w0.y + ws.y)};
-}
-
-// A tab whose rectangle is published for tests, drawing `body` when selected.
-template <class F>
-void tab(App& app, const char* label, const char* id, F&& body) {
-  const bool open = ImGui::BeginTabItem(label);
-  anchor(app, id);
-  if (open) {
-    body();
-    ImGui::EndTabItem();
-  }
 }
 
 void App::frame(float width, float height, float dt) {
@@ -207,34 +211,40 @@ void App::frame(float width, float height, float dt) {
   } else {
     draw_clock_bar(*this, dt);
     const bool narrow = width < 760.0f;
-    bool cases_shown = false;
+    bool wide_shown = false;
     // Phone layout: every panel is a tab. Wide layout: the event log stays beside the tabs.
     auto tabs = [&](const char* id, bool with_log) {
       if (!ImGui::BeginTabBar(id)) return;
-      tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
-      if (with_log) tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
-      tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
-      tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
-      const int unread = unread_count(session_->state().cases, view_.cases.user);
-      const std::string cases = (unread > 0 ? trf("tab.cases_n", {std::to_string(unread)}) : std::string(tr("tab.cases"))) +
-                                "###tab.cases";
-      cases_shown = false;
-      tab(*this, cases.c_str(), "tab.cases", [&] {
-        cases_shown = true;
-        draw_cases(*this);
-      });
-      tab(*this, tr("tab.exercise"), "tab.exercise", [&] { draw_exercise(*this); });
+      // The workspaces with tables get the room of the event log while they are shown.
+      auto wide = [&](void (*draw)(App&)) {
+        return [this, draw, &wide_shown] {
+          wide_shown = true;
+          draw(*this);
+        };
+      };
+      sub_tab(*this, tr("tab.phones"), "tab.phones", [&] { draw_phones(*this); });
+      if (with_log) sub_tab(*this, tr("tab.events"), "tab.events", [&] { draw_event_log(*this); });
+      sub_tab(*this, tr("tab.world"), "tab.world", [&] { draw_world(*this); });
+      sub_tab(*this, tr("tab.flow"), "tab.flow", [&] { draw_flow_view(*this); });
+      const State& s = session_->state();
+      const int unread = unread_count(s.cases, view_.cases.user);
+      sub_tab(*this, unread > 0 ? trf("tab.cases_n", {std::to_string(unread)}) : std::string(tr("tab.cases")), "tab.cases",
+              wide(draw_cases));
+      if (may_see_dashboard(s.world, view_.cases.user)) sub_tab(*this, tr("tab.dashboard"), "tab.dashboard", wide(draw_dashboard));
+      if (!report_structures_for(s.world, view_.cases.user).empty())
+        sub_tab(*this, tr("tab.monthly"), "tab.monthly", wide(draw_monthly_report));
+      sub_tab(*this, tr("tab.exercise"), "tab.exercise", [&] { draw_exercise(*this); });
       ImGui::EndTabBar();
     };
     if (narrow) {
       tabs("##main", true);
     } else {
-      // The case workspace needs room for its table: the event log narrows while it is shown.
+      // The workspaces need room for their tables: the event log narrows while one is shown.
       const float share = view_.wide_left ? 0.78f : 0.55f;
       ImGui::BeginChild("##left", ImVec2(ImGui::GetContentRegionAvail().x * share, 0), true);
       tabs("##lefttabs", false);
       ImGui::EndChild();
-      view_.wide_left = cases_shown;
+      view_.wide_left = wide_shown;
       ImGui::SameLine();
       ImGui::BeginChild("##events", ImVec2(0, 0), true);
       draw_event_log(*this);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "exercises/run.h"
+#include "reporting_view.h"
 #include "session/session.h"
 
 namespace kalan::ui {
@@ -84,6 +85,25 @@ struct CaseView {
   bool select_cases_tab = false;  // an alert was opened: show its case next frame
 };
 
+// View state of the monthly-reporting screens: the dashboard's filters and drill-down, and the
+// monthly form being filled on the signed-in user's phone.
+struct ReportingView {
+  ReportFilter filter;              // year 0 until the first draw sets the year before the clock's
+  int level = 1;                    // zone bars and table: 0 structure, 1 cercle, 2 region
+  int indicator = 0;                // index in reporting::indicators()
+  std::optional<DrillDown> drill;   // the submissions opened by a click; none = the dashboard
+  std::string drill_title;
+  std::int64_t open_submission = 0;  // the submission shown in detail, 0 = none
+  char export_dir[512] = "";        // desktop: folder of the exports ("" = the working directory)
+  std::string instance;             // instanceID of the report being filled, "" = the phone's lists
+  std::string deprecated;           // the sent report it edits, if any
+  nlohmann::json draft = nlohmann::json::object();
+  bool show_issues = false;         // required messages once the user tried to finalize
+  int new_structure = 0, new_month = 0, new_year = 0;  // the new-report picker (0 = not set yet)
+  int missing = -1;                 // missing reports in the grid last drawn (for tests)
+  size_t listed = 0;                // submissions in the drill-down last drawn (for tests)
+};
+
 // View state that belongs to panels, never to the simulation.
 struct ViewState {
   bool playing = false;
@@ -109,7 +129,8 @@ struct ViewState {
   std::map<std::string, std::array<float, 4>> anchors;
   float display_w = 0, display_h = 0;
   CaseView cases;
-  bool wide_left = false;  // the case workspace was shown last frame
+  ReportingView reporting;
+  bool wide_left = false;  // a wide workspace (cases, reporting) was shown last frame
 };
 
 class App {

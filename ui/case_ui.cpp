@@ -42,6 +42,39 @@ void show_feedback(App& app, const char* where) {
   ImGui::PopTextWrapPos();
 }
 
+void draw_sign_in(App& app) {
+  CaseView& v = app.view().cases;
+  const State& s = app.session()->state();
+  auto label = [&](const std::string& id) {
+    const User* u = s.world.find_user(id);
+    if (!u) return std::string(tr("who.trainer"));
+    return u->name + " — " + tr_value("role.", u->role) + ", " + org_name(s, u->organisation);
+  };
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("cases.signed_in"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 460.0f));
+  const bool open = ImGui::BeginCombo("##signin", label(v.user).c_str());
+  anchor(app, "cases.user");
+  if (open) {
+    auto item = [&](const std::string& id) {
+      if (ImGui::Selectable(label(id).c_str(), v.user == id)) {
+        v.user = id;
+        v.open_case.clear();
+        v.open_form.clear();
+        v.error.clear();
+        app.view().reporting.instance.clear();  // a report being filled stays on the previous user's phone
+        app.view().reporting.new_structure = 0;
+      }
+      anchor(app, "cases.user." + id);
+    };
+    item(kTrainer);
+    for (const auto& u : s.world.users)
+      if (u.active) item(u.id);
+    ImGui::EndCombo();
+  }
+}
+
 std::string org_name(const State& s, const std::string& id) {
   const Organisation* o = s.world.find_organisation(id);
   return o ? o->name : id;

@@ -12,6 +12,9 @@ namespace kalan::ui {
 // Sends the case command `type` (an entry of kCaseCommandTypes) with `args` as the signed-in user.
 // A refusal is kept for show_feedback(where); a success clears it and sets `notice`, if given.
 bool case_command(App& app, const char* type, nlohmann::json args, const char* where, const char* notice = nullptr);
+// The sign-in switch: the trainer or any active user of the scenario (the actor of the commands
+// sent from the case workspace and the reporting screens).
+void draw_sign_in(App& app);
 // Draws the refusal or notice of the last command sent from `where`.
 void show_feedback(App& app, const char* where);
 

@@ -33,37 +33,6 @@ std::vector<const User*> case_workers(const State& s) {
   return out;
 }
 
-void sign_in_switch(App& app) {
-  CaseView& v = app.view().cases;
-  const State& s = app.session()->state();
-  auto label = [&](const std::string& id) {
-    const User* u = s.world.find_user(id);
-    if (!u) return std::string(tr("who.trainer"));
-    return u->name + " — " + tr_value("role.", u->role) + ", " + org_name(s, u->organisation);
-  };
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr("cases.signed_in"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 460.0f));
-  const bool open = ImGui::BeginCombo("##signin", label(v.user).c_str());
-  anchor(app, "cases.user");
-  if (open) {
-    auto item = [&](const std::string& id) {
-      if (ImGui::Selectable(label(id).c_str(), v.user == id)) {
-        v.user = id;
-        v.open_case.clear();
-        v.open_form.clear();
-        v.error.clear();
-      }
-      anchor(app, "cases.user." + id);
-    };
-    item(kTrainer);
-    for (const auto& u : s.world.users)
-      if (u.active) item(u.id);
-    ImGui::EndCombo();
-  }
-}
-
 void report_form(App& app) {
   CaseView& v = app.view().cases;
   const State& s = app.session()->state();
@@ -194,21 +163,10 @@ void draw_case_list(App& app) {
   ImGui::EndTable();
 }
 
-// A tab whose label may change (counts) but whose id stays, with its rectangle published.
-template <class F>
-void sub_tab(App& app, const std::string& label, const char* id, F&& body, ImGuiTabItemFlags flags = 0) {
-  const bool open = ImGui::BeginTabItem((label + "###" + id).c_str(), nullptr, flags);
-  anchor(app, id);
-  if (open) {
-    body();
-    ImGui::EndTabItem();
-  }
-}
-
 void draw_cases(App& app) {
   CaseView& v = app.view().cases;
   const State& s = app.session()->state();
-  sign_in_switch(app);
+  draw_sign_in(app);
   const User* me = s.world.find_user(v.user);
   const int unread = me ? unread_count(s.cases, me->id) : 0;
   if (!ImGui::BeginTabBar("##casetabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;

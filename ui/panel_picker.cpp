@@ -17,7 +17,9 @@ void draw_picker(App& app) {
     const ScenarioEntry& e = list[i];
     ImGui::PushID(static_cast<int>(i) + 1000);
     ImGui::SetNextItemOpen(static_cast<int>(i) == v.picked, ImGuiCond_Once);
-    if (ImGui::CollapsingHeader(e.title.c_str())) {
+    const bool open = ImGui::CollapsingHeader(e.title.c_str());
+    anchor(app, "picker.card." + std::to_string(i));
+    if (open) {
       ImGui::Indent();
       if (e.scenario) {
         ImGui::PushTextWrapPos(0);

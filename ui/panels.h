@@ -1,5 +1,7 @@
 // One function per panel; each draws from the app's state and emits commands.
 #pragma once
+#include <imgui.h>
+
 #include <string>
 
 #include "app.h"
@@ -8,6 +10,17 @@ namespace kalan::ui {
 
 // Records the last widget's rectangle under `id` for end-to-end tests.
 void anchor(App& app, const std::string& id);
+
+// A tab whose label may change (counts) but whose id stays, with its rectangle published.
+template <class F>
+void sub_tab(App& app, const std::string& label, const char* id, F&& body, ImGuiTabItemFlags flags = 0) {
+  const bool open = ImGui::BeginTabItem((label + "###" + id).c_str(), nullptr, flags);
+  anchor(app, id);
+  if (open) {
+    body();
+    ImGui::EndTabItem();
+  }
+}
 
 // Width of a button with this label.
 float button_width(const char* label);
@@ -36,6 +49,12 @@ void draw_case_audit(App& app, const CaseRecord& c);
 void draw_tracing_requests(App& app);
 void draw_inbox(App& app);
 void draw_accounts(App& app);
+
+// Monthly reporting: the DRPFEF's dashboard (filters, charts, completeness grid, consistency, PSEA,
+// exports), the submissions behind a click, and the monthly form on the signed-in user's phone.
+void draw_dashboard(App& app);
+void draw_report_submissions(App& app);
+void draw_monthly_report(App& app);
 
 // "lun. 4 mars 2024 — 08:45" in the current language.
 std::string format_when(SimTime t);

@@ -95,12 +95,10 @@ json report_values(const State& s, const std::string& structure, int year, int m
     f["rq_autre"] += f["ref_recues"];
     f["ref_recues"] = 0;
   }
-  const Organisation* org = s.world.find_organisation(structure);
-  const Location* cercle = org ? s.world.find_location(org->location) : nullptr;
-  while (cercle && cercle->level == LocationLevel::commune) cercle = s.world.find_location(cercle->parent);
+  const reporting::Zone zone = reporting::structure_zone(s.world, structure);
   json v = {{"structure", structure},
-            {"region", cercle ? cercle->parent : ""},
-            {"cercle", cercle ? cercle->id : ""},
+            {"region", zone.region},
+            {"cercle", zone.cercle},
             {"month", std::to_string(month)},
             {"year", std::to_string(year)}};
   const bool any = f["nc_total"] > 0;

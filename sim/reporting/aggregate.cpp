@@ -19,18 +19,32 @@ struct Key {
 
 Key key_of(const Submission& s) { return {s.value("structure"), s.count("year"), s.count("month")}; }
 
+bool newer(const Submission& a, const Submission* than) {
+  return !than || std::tie(a.submitted_at, a.id) > std::tie(than->submitted_at, than->id);
+}
+
 // The latest report per structure and month; `with_rejected` keeps those marked not approved.
 std::map<Key, const Submission*> latest(const ReportingState& r, bool with_rejected) {
   std::map<Key, const Submission*> out;
   for (const Submission& s : r.submissions) {
     if (!with_rejected && s.validation == "not_approved") continue;
     const Submission*& slot = out[key_of(s)];
-    if (!slot || std::tie(s.submitted_at, s.id) > std::tie(slot->submitted_at, slot->id)) slot = &s;
+    if (newer(s, slot)) slot = &s;
   }
   return out;
 }
 
 }  // namespace
+
+const Submission* latest_report(const ReportingState& r, const std::string& structure, int year, int month) {
+  const Key want{structure, year, month};
+  const Submission* out = nullptr;
+  for (const Submission& s : r.submissions) {
+    const Key k = key_of(s);
+    if (!(k < want) && !(want < k) && newer(s, out)) out = &s;
+  }
+  return out;
+}
 
 std::vector<const Submission*> effective_submissions(const ReportingState& r) {
   std::vector<const Submission*> out;
@@ -60,6 +74,13 @@ std::vector<AggregateRow> aggregate(const ReportingState& r, Level level) {
   out.reserve(rows.size());
   for (auto& [k, row] : rows) out.push_back(std::move(row));
   return out;
+}
+
+Zone structure_zone(const World& w, const std::string& structure) {
+  const Organisation* org = w.find_organisation(structure);
+  const Location* cercle = org ? w.find_location(org->location) : nullptr;
+  while (cercle && cercle->level == LocationLevel::commune) cercle = w.find_location(cercle->parent);
+  return cercle ? Zone{cercle->parent, cercle->id} : Zone{};
 }
 
 std::vector<std::string> reporting_structures(const World& w) {

@@ -17,6 +17,9 @@ namespace reporting {
 // version), unless the information manager marked it "not approved".
 std::vector<const Submission*> effective_submissions(const ReportingState& r);
 
+// The latest report received for a structure and month, not-approved ones included, or nullptr.
+const Submission* latest_report(const ReportingState& r, const std::string& structure, int year, int month);
+
 enum class Level { structure, cercle, region };
 
 struct AggregateRow {
@@ -30,6 +33,12 @@ struct AggregateRow {
 // effective reports. New cases are only ever the reporting structure's own (a referral received
 // is counted in ref_recues, never as a new case), so sums do not count a child twice.
 std::vector<AggregateRow> aggregate(const ReportingState& r, Level level);
+
+// Where a structure reports from: the cercle that holds its place (a commune's cercle) and its region.
+struct Zone {
+  std::string region, cercle;
+};
+Zone structure_zone(const World& w, const std::string& structure);
 
 // The structures expected to report: organisations with a case worker, in world order.
 std::vector<std::string> reporting_structures(const World& w);

@@ -2,6 +2,7 @@
 // Checks: first frame drawn and not blank, no console errors, a click moves the clock, typing into a
 // field works (desktop keyboard and phone on-screen keyboard), the canvas follows the window.
 // Usage: node browser.test.mjs BUILD_WEB_APP_DIR
+import fs from 'node:fs';
 import path from 'node:path';
 import { launch, outDir as outDirOf, debug, centre } from './chromium.mjs';
 
@@ -204,6 +205,60 @@ try {
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(outDir, 'case-form.png') });
     check('cases: no console errors', errors.length === 0, errors.join(' | '));
+    await context.close();
+  }
+  // Monthly reporting: the 2024 Mopti scenario, the dashboard's chart and completeness grid, a cell's
+  // submission with its validation status, and the submissions CSV downloaded with its BOM.
+  {
+    const { context, page, errors } = await open({ width: 1280, height: 800 }, { acceptDownloads: true });
+    let d = await debug(page);
+    const card = d.builtins.indexOf('remontee-mensuelle-2024-mopti.json');
+    check('reporting: the 2024 Mopti scenario is built in', card >= 0, JSON.stringify(d.builtins));
+    await click(page, d.anchors['picker.card.' + card]);
+    d = await waitFor(page, (x) => !!x.anchors['picker.start.' + card], 'the scenario card to open', 3000);
+    await click(page, d.anchors['picker.start.' + card]);
+    d = await waitFor(page, (x) => x.has_session, 'the reporting scenario to start', 20000);
+    check('reporting: the scenario starts with the reports of January–September', d.reporting.submissions === 109,
+          `${d.reporting.submissions} submissions`);
+    await page.waitForTimeout(100);
+    d = await debug(page);
+    check('reporting: the trainer sees the « Tableau de bord » tab', !!d.anchors['tab.dashboard']);
+    await click(page, d.anchors['tab.dashboard']);
+    d = await waitFor(page, (x) => !!x.anchors['dash.chart.months.11'], 'the chart of new cases by month', 3000).catch(() => debug(page));
+    check('reporting: the dashboard draws twelve month bars', !!d.anchors['dash.chart.months.0'] && !!d.anchors['dash.chart.months.11']);
+    await page.waitForTimeout(100);
+    const chart = await page.screenshot({ path: path.join(outDir, 'dashboard.png') });
+    check('reporting: the dashboard is drawn', (await colours(page, chart)) > 20);
+    await click(page, d.anchors['dash.tab.completeness']);
+    d = await waitFor(page, (x) => x.reporting.missing >= 0 && !!x.anchors['dash.cell.0.1'], 'the completeness grid', 3000).catch(() => debug(page));
+    // 8 gaps in January–September, then October and November of the 13 structures (December not due on 6 January).
+    check('reporting: the grid counts 34 missing reports', d.reporting.missing === 34, String(d.reporting.missing));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(outDir, 'dashboard-grid.png') });
+    await click(page, d.anchors['dash.cell.0.1']);
+    d = await waitFor(page, (x) => x.reporting.drill && !!x.anchors['dash.sub.0'], 'the submissions of the cell', 3000).catch(() => debug(page));
+    check('reporting: clicking a grid cell opens its submission', d.reporting.drill && d.reporting.listed === 1, `${d.reporting.listed} listed`);
+    await click(page, d.anchors['dash.sub.0']);
+    d = await waitFor(page, (x) => x.reporting.open_submission > 0 && !!x.anchors['sub.set.approved'], 'the submission view', 3000).catch(() => debug(page));
+    check('reporting: the submission view shows its validation controls', !!d.anchors['sub.title'] && !!d.anchors['sub.set.approved']);
+    await click(page, d.anchors['sub.set.approved']);
+    d = await waitFor(page, (x) => x.reporting.open_validation === 'approved', 'the validation status', 3000).catch(() => debug(page));
+    check('reporting: « approuvé » sets the validation status by a command', d.reporting.open_validation === 'approved' && d.commands === 1,
+          `${d.reporting.open_validation}, ${d.commands} commands`);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(outDir, 'dashboard-submission.png') });
+    await click(page, d.anchors['dash.back']);
+    d = await waitFor(page, (x) => !x.reporting.drill && !!x.anchors['dash.tab.exports'], 'the dashboard again', 3000).catch(() => debug(page));
+    await click(page, d.anchors['dash.tab.exports']);
+    d = await waitFor(page, (x) => !!x.anchors['dash.export.csv'], 'the exports', 3000).catch(() => debug(page));
+    const download = page.waitForEvent('download', { timeout: 5000 });
+    await click(page, d.anchors['dash.export.csv']);
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file);
+    check('reporting: the submissions CSV downloads with a UTF-8 BOM and one line per submission',
+          csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf && csv.toString('utf8').trim().split('\r\n').length === 110,
+          `${csv.length} bytes`);
+    check('reporting: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
   // Phone.

@@ -16,6 +16,12 @@ inline nlohmann::json remontee_world_only() {
   return j;
 }
 
+// The 2024 scenario's state at its start: the simulated year and the reports received (built once).
+inline const State& year_2024() {
+  static const State s = initial_state(load_ok(scenario_json(kRemontee)));
+  return s;
+}
+
 // A consistent report of slpfef-mopti for March 2024: 5 new cases, 2 referrals, 1 child GBV case.
 inline nlohmann::json good_report() {
   return {{"structure", "slpfef-mopti"}, {"region", "mopti"}, {"cercle", "mopti-cercle"}, {"month", "3"}, {"year", "2024"},

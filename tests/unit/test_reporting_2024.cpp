@@ -20,11 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-const State& year_2024() {
-  static const State s = initial_state(load_ok(scenario_json(kRemontee)));
-  return s;
-}
-
 void check_golden(const std::string& name, const std::string& actual) {
   const std::string path = source_path("tests/reporting/" + name);
   if (std::getenv("KALAN_UPDATE_GOLDENS")) write_file_atomic(path, actual);

@@ -1,0 +1,24 @@
+// The renderer of forms-engine forms (docs/forms-format.md) shared by the case forms and the monthly
+// report: relevance hides fields, required and constraint messages sit at the field, read-only and
+// labelled calculated fields show their value as text.
+#pragma once
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "app.h"
+#include "forms/form.h"
+
+namespace kalan::ui {
+
+// Drawn under a value field, after its message, with the normalized answers (the monthly form puts
+// its computed sums there).
+using AfterField = std::function<void(const forms::Field& field, const nlohmann::json& normalized)>;
+
+// Draws the fields of `form` for `draft`, edited in place. `check` is the draft's validation: its
+// issues go to their fields, its normalized values decide relevance. Required messages show once
+// `show_required` (the user tried to save); other messages as soon as the field holds a value.
+void draw_form_fields(App& app, const forms::Form& form, const forms::EvalContext& ctx, const forms::Validation& check,
+                      nlohmann::json& draft, bool show_required, const AfterField& after = {});
+
+}  // namespace kalan::ui
