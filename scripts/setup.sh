@@ -38,13 +38,15 @@ fi
 
 if [ "$what" = native ]; then exit 0; fi
 
-# Fonts: a subset of DejaVu Sans covering all of French, kept small.
+# Fonts: a subset of DejaVu Sans covering all of French (Latin-1, œ Œ Ÿ), the typographic signs and the
+# few symbols the interface draws, kept small (ui/app.cpp loads the same ranges). The stamp names it.
 font="$cache/fonts/ui.ttf"
-if [ ! -s "$font" ]; then
+if [ ! -s "$font" ] || [ ! -f "$cache/fonts/.ui-subset-2" ]; then
   mkdir -p "$cache/fonts"
   /usr/bin/python3 -m fontTools.subset /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-    --unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+25B6,U+25BC,U+23F8,U+2713,U+2717" \
-    --layout-features='' --output-file="$font.tmp" && mv "$font.tmp" "$font"
+    --unicodes="U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+25B6,U+25BC,U+25CF,U+26A0,U+2713,U+2717" \
+    --layout-features='' --output-file="$font.tmp" 2>/dev/null && mv "$font.tmp" "$font"
+  touch "$cache/fonts/.ui-subset-2"
 fi
 
 # Web dependencies (SDL2, Dear ImGui) from Debian's source packages, built once with emcmake.

@@ -261,8 +261,10 @@ void setup_style(float scale) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     cfg.OversampleH = 2;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x20AC, 0x20AC,
-                                     0x2190, 0x2193, 0x2713, 0x2717, 0};
+    // The ranges of the font subset made by scripts/setup.sh.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2010, 0x203A, 0x20AC, 0x20AC,
+                                     0x2190, 0x2193, 0x2212, 0x2212, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25CF, 0x25CF,
+                                     0x26A0, 0x26A0, 0x2713, 0x2717, 0};
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font->data), static_cast<int>(font->size),
                                    17.0f * scale, &cfg, ranges);
   } else {
