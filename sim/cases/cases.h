@@ -188,6 +188,13 @@ CasePolicy default_case_policy();
 CasePolicy parse_case_policy(const nlohmann::json* value, const std::string& path, Diagnostics& out);
 nlohmann::json case_policy_to_json(const CasePolicy& p);
 
+// What the case list searches in a record, accent-folded (sim/cases/query.cpp), with the texts it was
+// folded from: reused only while they are unchanged.
+struct CaseSearchText {
+  std::string id, child_name, location, summary, owner;
+  std::string folded;  // empty: not built
+};
+
 struct CasesState {
   std::vector<CaseRecord> records;
   std::int64_t next_number = 1;
@@ -201,6 +208,10 @@ struct CasesState {
   const CaseRecord* find(const std::string& id) const;
   // The next id for a kind of item, numbered per prefix from 1: "RFC-0001", "RFC-0002", ...
   std::string next_id(const char* prefix);
+
+  // Per position in `records`: a cache for the case list's search, not part of the state (never
+  // saved or hashed); an entry is checked against the record before each use.
+  mutable std::vector<CaseSearchText> search_text;
 };
 
 // A child at risk is reported to a structure: a case record is created in status "identified".

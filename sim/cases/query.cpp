@@ -83,6 +83,26 @@ void fold_append(std::string& out, std::string_view s) {
   out.resize(n);
 }
 
+// The text the search looks in (id, child, place, summary, owner), folded; from the cache while the
+// record's texts are those it was folded from.
+const std::string& search_text(const State& s, std::size_t i) {
+  const CaseRecord& c = s.cases.records[i];
+  const User* owner = s.world.find_user(c.owner);
+  const std::string& owner_text = owner ? owner->name : c.owner;
+  auto& cache = s.cases.search_text;
+  if (cache.size() != s.cases.records.size()) cache.resize(s.cases.records.size());
+  CaseSearchText& t = cache[i];
+  if (!t.folded.empty() && t.id == c.id && t.child_name == c.child_name && t.location == c.location &&
+      t.summary == c.summary && t.owner == owner_text)
+    return t.folded;
+  t = CaseSearchText{c.id, c.child_name, c.location, c.summary, owner_text, ""};
+  for (const std::string* part : {&t.id, &t.child_name, &t.location, &t.summary, &t.owner}) {
+    fold_append(t.folded, *part);
+    t.folded += '\n';  // a match never spans two fields
+  }
+  return t.folded;
+}
+
 // The sort key of a row, computed once so the comparator stays cheap.
 struct Row {
   std::size_t index;
@@ -99,7 +119,6 @@ std::vector<std::size_t> query_cases(const State& s, const Actor& reader, const 
   const bool need_stage = !f.stage.empty() || f.sort == CaseSort::stage;
   std::vector<Row> rows;
   rows.reserve(records.size());
-  std::string hay;  // reused: no allocation per case once grown
   for (std::size_t i = 0; i < records.size(); ++i) {
     const CaseRecord& c = records[i];
     if (!f.status.empty() && c.status != f.status) continue;
@@ -112,15 +131,7 @@ std::vector<std::size_t> query_cases(const State& s, const Actor& reader, const 
       if (!f.stage.empty() && stage != f.stage) continue;
     }
     if (f.overdue_only && overdue_items(c, s.cases.policy, s.clock.now).empty()) continue;
-    if (!needle.empty()) {
-      const User* owner = s.world.find_user(c.owner);
-      hay.clear();
-      for (const std::string* part : {&c.id, &c.child_name, &c.location, &c.summary, owner ? &owner->name : &c.owner}) {
-        fold_append(hay, *part);
-        hay += '\n';  // a match never spans two fields
-      }
-      if (hay.find(needle) == std::string::npos) continue;
-    }
+    if (!needle.empty() && search_text(s, i).find(needle) == std::string::npos) continue;
     Row r{i, 0, nullptr};
     switch (f.sort) {
       case CaseSort::id: r.number = static_cast<std::int64_t>(i); break;  // ids are numbered in filing order

@@ -47,6 +47,10 @@ struct Field {
   int repeat = -1;             // innermost enclosing repeat
   std::vector<int> children;   // group / repeat members, in order
   std::string path;            // JSON path of the definition, for messages
+  // Derived by parse_form: the enclosing repeats, outermost first; for a repeat, the fields an entry
+  // holds (as Form::entry_fields).
+  std::vector<int> repeats;
+  std::vector<int> entry_fields;
 
   bool holds_value() const { return type != FieldType::group && type != FieldType::repeat && type != FieldType::note; }
 };
@@ -61,6 +65,9 @@ struct Form {
   std::map<std::string, std::vector<Choice>> choices;
   std::unordered_map<std::string, int> index;  // field name -> position in `fields`
   std::vector<int> calculation_order;          // fields with a calculation, dependencies first
+  // Derived by parse_form: the fields an entry holds at the top (value fields and repeats, through
+  // groups, notes left out), sorted by name as the keys of a JSON object.
+  std::vector<int> entry_fields;
 
   const Field* find(const std::string& name) const {
     auto it = index.find(name);

@@ -197,6 +197,33 @@ class FormReader {
   int depth_ = 0;
 };
 
+// The fields an entry of a scope holds (looking through groups, notes left out), sorted by name.
+void add_entry_fields(const Form& form, const std::vector<int>& scope, std::vector<int>& out) {
+  for (int i : scope) {
+    const Field& f = form.fields[static_cast<std::size_t>(i)];
+    if (f.type == FieldType::group) add_entry_fields(form, f.children, out);
+    else if (f.type != FieldType::note) out.push_back(i);
+  }
+}
+
+std::vector<int> entry_fields(const Form& form, const std::vector<int>& scope) {
+  std::vector<int> out;
+  add_entry_fields(form, scope, out);
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    return form.fields[static_cast<std::size_t>(a)].name < form.fields[static_cast<std::size_t>(b)].name;
+  });
+  return out;
+}
+
+// What validation reads of the structure, derived once.
+void derive_layout(Form& form) {
+  form.entry_fields = entry_fields(form, form.top);
+  for (Field& f : form.fields) {
+    for (int r = f.repeat; r >= 0; r = form.fields[static_cast<std::size_t>(r)].repeat) f.repeats.insert(f.repeats.begin(), r);
+    if (f.type == FieldType::repeat) f.entry_fields = entry_fields(form, f.children);
+  }
+}
+
 void read_choices(Form& form, ObjectReader& r) {
   const json* lists = r.object("choices", false);
   if (!lists) return;
@@ -257,6 +284,7 @@ std::optional<Form> parse_form(const json& j, const std::string& path, Diagnosti
   r.reject_unknown_keys();
   fr.check_expressions();
   if (errors.size() != before) return std::nullopt;
+  derive_layout(form);
   return form;
 }
 

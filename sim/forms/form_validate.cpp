@@ -88,11 +88,7 @@ Text message(const char* code, const std::vector<std::string>& args = {}) {
 
 class Validator {
  public:
-  Validator(const Form& f, const EvalContext& ctx) : form_(f), ctx_(ctx), chains_(f.fields.size()) {
-    for (std::size_t i = 0; i < f.fields.size(); ++i)
-      for (int r = f.fields[i].repeat; r >= 0; r = f.fields[static_cast<std::size_t>(r)].repeat)
-        chains_[i].insert(chains_[i].begin(), r);
-  }
+  Validator(const Form& f, const EvalContext& ctx) : form_(f), ctx_(ctx) {}
 
   Validation run(const json& values) {
     Validation out;
@@ -107,12 +103,12 @@ class Validator {
       walk(root, form_.top, chain, "", true, false, out.issues);
     }
     walk(root, form_.top, chain, "", true, true, out.issues);
-    out.values = write(root, form_.top);
+    out.values = write(root, form_.entry_fields);
     return out;
   }
 
   const Form& form() const { return form_; }
-  const std::vector<int>& chain_of(int field) const { return chains_[static_cast<std::size_t>(field)]; }
+  const std::vector<int>& chain_of(int field) const { return form_.fields[static_cast<std::size_t>(field)].repeats; }
 
  private:
   // The value fields and repeats of a scope, looking through groups.
@@ -131,30 +127,34 @@ class Validator {
       issues.push_back({prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), "type", message("form_type_entry")});
       return;
     }
+    // The keys and the fields an entry may hold are both in name order: one merge finds them.
+    const std::vector<int>& fields = owner < 0 ? form_.entry_fields : form_.fields[static_cast<std::size_t>(owner)].entry_fields;
+    std::size_t next = 0;
     for (auto it = values.begin(); it != values.end(); ++it) {
-      const auto idx = form_.index.find(it.key());
-      const Field* f = idx == form_.index.end() ? nullptr : &form_.fields[static_cast<std::size_t>(idx->second)];
-      if (!f || f->repeat != owner || f->type == FieldType::group || f->type == FieldType::note) {
-        issues.push_back({prefix + it.key(), "unknown_field", message("form_unknown_field", {it.key()})});
+      const std::string& key = it.key();
+      while (next < fields.size() && form_.fields[static_cast<std::size_t>(fields[next])].name < key) ++next;
+      if (next == fields.size() || form_.fields[static_cast<std::size_t>(fields[next])].name != key) {
+        issues.push_back({prefix + key, "unknown_field", message("form_unknown_field", {key})});
         continue;
       }
-      const auto i = static_cast<std::size_t>(idx->second);
+      const int field = fields[next];
+      const auto i = static_cast<std::size_t>(field);
+      const Field* f = &form_.fields[i];
       if (f->type == FieldType::repeat) {
         if (!it->is_array()) {
-          issues.push_back({prefix + it.key(), "type", message("form_type_repeat")});
+          issues.push_back({prefix + key, "type", message("form_type_repeat")});
           continue;
         }
         for (std::size_t k = 0; k < it->size(); ++k) {
           inst.repeats[i].emplace_back(form_.fields.size());
-          read((*it)[k], inst.repeats[i].back(), f->children, prefix + it.key() + "/" + std::to_string(k) + "/",
-               idx->second, issues);
+          read((*it)[k], inst.repeats[i].back(), f->children, prefix + key + "/" + std::to_string(k) + "/", field, issues);
         }
       } else if (it->is_string()) {
         inst.values[i] = it->get_ref<const std::string&>();
       } else if (it->is_number()) {
         inst.values[i] = it->dump();
       } else if (!it->is_null()) {
-        issues.push_back({prefix + it.key(), "type", message("form_type_text", {json_type_name(*it)})});
+        issues.push_back({prefix + key, "type", message("form_type_text", {json_type_name(*it)})});
       }
       inst.relevant[i] = 2;  // answered (reset to relevance by the walk)
     }
@@ -183,7 +183,7 @@ class Validator {
     std::vector<Frame> chain;
     for (int i : form_.calculation_order) {
       const Field& f = form_.fields[static_cast<std::size_t>(i)];
-      each_instance(root, chains_[static_cast<std::size_t>(i)], 0, chain, [&](Instance& inst, std::vector<Frame>& ch) {
+      each_instance(root, f.repeats, 0, chain, [&](Instance& inst, std::vector<Frame>& ch) {
         auto& value = inst.values[static_cast<std::size_t>(i)];
         if (!inst.relevant[static_cast<std::size_t>(i)]) value.clear();
         else value = evaluate_string(*f.calculation, InstanceResolver(*this, root, ch, i), ctx_);
@@ -230,22 +230,22 @@ class Validator {
 
   void check_field(const Field& f, const std::string& v, const InstanceResolver& res, const std::string& prefix,
                    std::vector<Issue>& issues) {
-    const std::string path = prefix + f.name;
+    const auto issue = [&](const char* code, Text text) { issues.push_back({prefix + f.name, code, std::move(text)}); };
     if (v.empty()) {
       if (f.required && (!f.required_if || evaluate_boolean(*f.required_if, res, ctx_)))
-        issues.push_back({path, "required", f.required_message.fr.empty() ? message("form_required") : f.required_message});
+        issue("required", f.required_message.fr.empty() ? message("form_required") : f.required_message);
       return;
     }
     if (const char* type_error = type_problem(f, v)) {
-      issues.push_back({path, "type", message(type_error, {v})});
+      issue("type", message(type_error, {v}));
       return;
     }
     if (auto bad = choice_problem(f, v, res)) {
-      issues.push_back({path, "choice", message("form_unknown_choice", {*bad})});
+      issue("choice", message("form_unknown_choice", {*bad}));
       return;
     }
     if (f.constraint && !evaluate_boolean(*f.constraint, res, ctx_))
-      issues.push_back({path, "constraint", f.constraint_message.fr.empty() ? message("form_constraint") : f.constraint_message});
+      issue("constraint", f.constraint_message.fr.empty() ? message("form_constraint") : f.constraint_message);
   }
 
   static const char* type_problem(const Field& f, const std::string& v) {
@@ -290,26 +290,27 @@ class Validator {
     return std::nullopt;
   }
 
-  // Moves the values out: the instances are not used afterwards.
-  json write(Instance& inst, const std::vector<int>& scope) const {
+  // Moves the values out: the instances are not used afterwards. The fields come in name order, so
+  // each key goes at the end of the object.
+  json write(Instance& inst, const std::vector<int>& entry_fields) const {
     json out = json::object();
-    each_in_scope(scope, [&](int i, const Field& f) {
+    auto& object = out.get_ref<json::object_t&>();
+    for (int i : entry_fields) {
       const auto u = static_cast<std::size_t>(i);
-      if (f.type == FieldType::note) return;
+      const Field& f = form_.fields[u];
       if (f.type != FieldType::repeat) {
-        out.emplace(f.name, std::move(inst.values[u]));
-        return;
+        object.emplace_hint(object.end(), f.name, std::move(inst.values[u]));
+        continue;
       }
       json list = json::array();
-      for (auto& child : inst.repeats[u]) list.push_back(write(child, f.children));
-      out[f.name] = std::move(list);
-    });
+      for (auto& child : inst.repeats[u]) list.push_back(write(child, f.entry_fields));
+      object.emplace_hint(object.end(), f.name, std::move(list));
+    }
     return out;
   }
 
   const Form& form_;
   const EvalContext& ctx_;
-  std::vector<std::vector<int>> chains_;  // enclosing repeats of each field, outermost first
   Instance* root_ = nullptr;
   bool cleared_ = false;  // a non-relevant answer was cleared
 };

@@ -60,6 +60,8 @@ class Evaluator {
  private:
   Value eval(int index);
   Value binary(const Node& n);
+  // An operand's value: a literal's in place (no copy), else evaluated into `scratch`.
+  const Value& operand(int index, Value& scratch);
   Value call(const Node& n);  // xpath_functions.cpp
   Value fail(const Node& n, const char* code, std::vector<std::string> args = {});
   int offset() const { return ctx_.utc_offset_minutes; }

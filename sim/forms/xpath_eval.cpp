@@ -107,10 +107,18 @@ Value Evaluator::eval(int index) {
   }
 }
 
+const Value& Evaluator::operand(int index, Value& scratch) {
+  const Node& n = nodes_[static_cast<std::size_t>(index)];
+  if (n.op == Op::literal) return n.lit;
+  scratch = eval(index);
+  return scratch;
+}
+
 Value Evaluator::binary(const Node& n) {
-  const Value a = eval(n.a);
+  Value scratch_a, scratch_b;
+  const Value& a = operand(n.a, scratch_a);
   if (failed()) return {};
-  const Value b = eval(n.b);
+  const Value& b = operand(n.b, scratch_b);
   if (failed()) return {};
   switch (n.op) {
     case Op::eq:

@@ -327,18 +327,19 @@ Value Evaluator::call_string(const Node& n) {
       return Value::boolean_of(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     }
     case Fn::regex: {
+      // A literal pattern was compiled with the expression: its text is read only for a message then.
       std::optional<flows::detail::Regex> compiled;
       const flows::detail::Regex* re = n.regex.get();
-      const std::string pattern = arg_string(n, 1);
+      std::string pattern;
       if (!re) {
+        pattern = arg_string(n, 1);
         std::string why;
         compiled = flows::detail::Regex::compile(pattern, false, false, why);
         if (!compiled) return fail(n, "xpath_bad_regex", {pattern, why});
         re = &*compiled;
       }
-      std::vector<std::pair<long, long>> groups;
-      const auto found = re->find(s, groups);
-      if (found == flows::detail::Regex::Find::TooComplex) return fail(n, "xpath_bad_regex", {pattern, "too complex"});
+      const auto found = re->test(s);
+      if (found == flows::detail::Regex::Find::TooComplex) return fail(n, "xpath_bad_regex", {n.regex ? arg_string(n, 1) : pattern, "too complex"});
       return Value::boolean_of(found == flows::detail::Regex::Find::Match);
     }
     case Fn::translate: return Value::string_of(translate(s, arg_string(n, 1), arg_string(n, 2)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "reporting/monthly.h"
@@ -11,27 +12,65 @@ namespace kalan::reporting {
 
 namespace {
 
+// A view into the submission (or the caller's string), which outlives the lists keyed by it.
 struct Key {
-  std::string structure;
+  std::string_view structure;
   std::int64_t year, month;
   bool operator<(const Key& o) const { return std::tie(structure, year, month) < std::tie(o.structure, o.year, o.month); }
 };
 
-Key key_of(const Submission& s) { return {s.value("structure"), s.count("year"), s.count("month")}; }
+// Names of fields with their positions, sorted: many values of a submission (a JSON object, in name
+// order too) are read in one pass rather than looked up one by one.
+class FieldNames {
+ public:
+  explicit FieldNames(const std::vector<std::string>& names) {
+    for (const std::string& name : names) sorted_.emplace_back(name, sorted_.size());
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+  // Calls fn(position, text) for each name whose value is a string.
+  template <typename F>
+  void each_text(const Submission& s, F&& fn) const {
+    if (!s.values.is_object()) return;
+    const auto& values = s.values.get_ref<const nlohmann::json::object_t&>();
+    auto it = values.begin();
+    for (const auto& [name, i] : sorted_) {
+      while (it != values.end() && it->first < name) ++it;
+      if (it == values.end()) return;
+      if (it->first == name && it->second.is_string()) fn(i, it->second.get_ref<const std::string&>());
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::size_t>> sorted_;
+};
+
+Key key_of(const Submission& s) { return {s.text("structure"), s.count("year"), s.count("month")}; }
+
+using Latest = std::vector<std::pair<Key, const Submission*>>;  // in key order, one per key
 
 bool newer(const Submission& a, const Submission* than) {
   return !than || std::tie(a.submitted_at, a.id) > std::tie(than->submitted_at, than->id);
 }
 
 // The latest report per structure and month; `with_rejected` keeps those marked not approved.
-std::map<Key, const Submission*> latest(const ReportingState& r, bool with_rejected) {
-  std::map<Key, const Submission*> out;
-  for (const Submission& s : r.submissions) {
-    if (!with_rejected && s.validation == "not_approved") continue;
-    const Submission*& slot = out[key_of(s)];
-    if (newer(s, slot)) slot = &s;
-  }
-  return out;
+Latest latest(const ReportingState& r, bool with_rejected) {
+  Latest all;
+  all.reserve(r.submissions.size());
+  for (const Submission& s : r.submissions)
+    if (with_rejected || s.validation != "not_approved") all.emplace_back(key_of(s), &s);
+  // By key, then the latest first (the first received among equals), and the first of each key kept.
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    if (a.first < b.first || b.first < a.first) return a.first < b.first;
+    return std::tie(a.second->submitted_at, a.second->id) > std::tie(b.second->submitted_at, b.second->id);
+  });
+  const auto same_key = [](const auto& a, const auto& b) { return !(a.first < b.first) && !(b.first < a.first); };
+  all.erase(std::unique(all.begin(), all.end(), same_key), all.end());
+  return all;
+}
+
+const Submission* find_latest(const Latest& all, const Key& key) {
+  auto it = std::lower_bound(all.begin(), all.end(), key, [](const auto& e, const Key& k) { return e.first < k; });
+  return it != all.end() && !(key < it->first) ? it->second : nullptr;
 }
 
 }  // namespace
@@ -52,23 +91,36 @@ std::vector<const Submission*> effective_submissions(const ReportingState& r) {
   return out;
 }
 
+namespace {
+
+// Adds the submission's count of each indicator to `sums` (one per indicators()).
+void add_counts(const Submission& s, std::vector<std::int64_t>& sums) {
+  static const FieldNames names(indicators());
+  names.each_text(s, [&](std::size_t i, const std::string& v) { sums[i] += count_value(v); });
+}
+
+}  // namespace
+
 std::vector<AggregateRow> aggregate(const ReportingState& r, Level level) {
-  const auto& names = indicators();
-  std::map<std::tuple<std::string, std::string, std::string, std::int64_t, std::int64_t>, AggregateRow> rows;
+  static const std::string none;
+  const std::size_t n = indicators().size();
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view, std::int64_t, std::int64_t>, AggregateRow> rows;
   for (const Submission* s : effective_submissions(r)) {
-    AggregateRow key;
-    key.region = s->value("region");
-    if (level != Level::region) key.cercle = s->value("cercle");
-    if (level == Level::structure) key.structure = s->value("structure");
-    key.year = static_cast<int>(s->count("year"));
-    key.month = static_cast<int>(s->count("month"));
-    AggregateRow& row = rows[{key.region, key.cercle, key.structure, key.year, key.month}];
+    const std::string& region = s->text("region");
+    const std::string& cercle = level != Level::region ? s->text("cercle") : none;
+    const std::string& structure = level == Level::structure ? s->text("structure") : none;
+    const int year = static_cast<int>(s->count("year")), month = static_cast<int>(s->count("month"));
+    AggregateRow& row = rows[{region, cercle, structure, year, month}];
     if (row.values.empty()) {
-      row = key;
-      row.values.assign(names.size(), 0);
+      row.region = region;
+      row.cercle = cercle;
+      row.structure = structure;
+      row.year = year;
+      row.month = month;
+      row.values.assign(n, 0);
     }
     ++row.reports;
-    for (std::size_t i = 0; i < names.size(); ++i) row.values[i] += s->count(names[i]);
+    add_counts(*s, row.values);
   }
   std::vector<AggregateRow> out;
   out.reserve(rows.size());
@@ -102,10 +154,10 @@ std::vector<CompletenessRow> completeness(const ReportingState& r, const World& 
     CompletenessRow row;
     row.structure = structure;
     for (int m = from_month; m <= to_month; ++m) {
-      auto it = all.find(Key{structure, year, m});
-      if (it == all.end()) {
+      const Submission* s = find_latest(all, Key{structure, year, m});
+      if (!s) {
         row.months.push_back("manquant");
-      } else if (it->second->validation == "not_approved") {
+      } else if (s->validation == "not_approved") {
         row.months.push_back("non_approuve");
       } else {
         row.months.push_back("recu");

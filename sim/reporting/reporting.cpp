@@ -12,17 +12,33 @@ Draft* Device::find(const std::string& instance) {
   return nullptr;
 }
 
-std::string Submission::value(const std::string& field) const {
+namespace {
+
+const std::string* text_of(const json& values, const std::string& field) {
   auto it = values.find(field);
-  return it != values.end() && it->is_string() ? it->get<std::string>() : std::string();
+  return it != values.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
 }
 
-std::int64_t Submission::count(const std::string& field) const {
-  const std::string v = value(field);
-  if (v.empty()) return 0;
+}  // namespace
+
+std::int64_t count_value(const std::string& text) {
+  if (text.empty()) return 0;
   char* end = nullptr;
-  const long long n = std::strtoll(v.c_str(), &end, 10);
+  const long long n = std::strtoll(text.c_str(), &end, 10);
   return end && *end == '\0' ? n : 0;
+}
+
+const std::string& Submission::text(const std::string& field) const {
+  static const std::string empty;
+  const std::string* v = text_of(values, field);
+  return v ? *v : empty;
+}
+
+std::string Submission::value(const std::string& field) const { return text(field); }
+
+std::int64_t Submission::count(const std::string& field) const {
+  const std::string* v = text_of(values, field);
+  return v ? count_value(*v) : 0;
 }
 
 Device& ReportingState::device(const std::string& user) {

@@ -51,9 +51,14 @@ struct Submission {
   std::vector<SubmissionVersion> history;  // older versions, oldest first
 
   std::string value(const std::string& field) const;
+  // The same without a copy ("" when absent), valid while `values` is unchanged.
+  const std::string& text(const std::string& field) const;
   // A count field as a number (0 when empty or not a number).
   std::int64_t count(const std::string& field) const;
 };
+
+// A count field's text as a number (0 when empty or not a number).
+std::int64_t count_value(const std::string& text);
 
 // A PSEA complaint received through a community-based complaint mechanism.
 struct Complaint {

@@ -753,24 +753,43 @@ struct Thread {
   std::vector<long> caps;
 };
 
+struct SearchLists {
+  std::vector<Thread> clist, nlist, stack;
+  std::vector<size_t> mark;
+};
+
 }  // namespace
 
 Regex::Find Regex::find(std::string_view text, std::vector<std::pair<long, long>>& groups) const {
   groups.clear();
+  return search(text, &groups);
+}
+
+Regex::Find Regex::test(std::string_view text) const { return search(text, nullptr); }
+
+// Without `groups`, threads carry no captures (nothing to copy as they split); the threads, the steps
+// and so the answer are the same.
+Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, long>>* groups) const {
   if (!prog_) return Find::NoMatch;
   const RegexProgram& prog = *prog_;
   const auto cps = decode_with_offsets(text);
   const size_t n = cps.size();
   const size_t ninst = prog.insts.size();
-  const size_t nslots = static_cast<size_t>(2 * prog.ngroups);
+  const size_t nslots = groups ? static_cast<size_t>(2 * prog.ngroups) : 0;
   auto offset = [&](size_t i) { return static_cast<long>(i < n ? cps[i].at : text.size()); };
 
   long budget = kStepBudget;
   bool over_budget = false;
-  std::vector<Thread> clist, nlist;
-  std::vector<size_t> mark(ninst, SIZE_MAX);  // generation in which each pc was added
+  // The lists are reused from search to search (a search never runs inside another): no allocation
+  // once they have grown.
+  thread_local SearchLists lists;
+  std::vector<Thread>& clist = lists.clist;
+  std::vector<Thread>& nlist = lists.nlist;
+  std::vector<Thread>& stack = lists.stack;
+  std::vector<size_t>& mark = lists.mark;  // generation in which each pc was added
+  clist.clear();
+  mark.assign(ninst, SIZE_MAX);
   size_t generation = 0;
-  std::vector<Thread> stack;
 
   // Follows empty transitions from pc in priority order, appending runnable threads to `list`.
   auto add_thread = [&](std::vector<Thread>& list, int start_pc, std::vector<long> caps, size_t i) {
@@ -796,7 +815,7 @@ Regex::Find Regex::find(std::string_view text, std::vector<std::pair<long, long>
           stack.push_back({in.x, std::move(t.caps)});
           break;
         case Op::Save:
-          t.caps[static_cast<size_t>(in.x)] = offset(i);
+          if (static_cast<size_t>(in.x) < t.caps.size()) t.caps[static_cast<size_t>(in.x)] = offset(i);
           stack.push_back({t.pc + 1, std::move(t.caps)});
           break;
         case Op::Assert: {
@@ -859,10 +878,11 @@ Regex::Find Regex::find(std::string_view text, std::vector<std::pair<long, long>
     if (i >= n) break;
   }
   if (!found) return Find::NoMatch;
-  groups.resize(static_cast<size_t>(prog.ngroups));
-  for (size_t g = 0; g < groups.size(); ++g) {
+  if (!groups) return Find::Match;
+  groups->resize(static_cast<size_t>(prog.ngroups));
+  for (size_t g = 0; g < groups->size(); ++g) {
     const long a = matched[2 * g], b = matched[2 * g + 1];
-    groups[g] = (a >= 0 && b >= 0) ? std::make_pair(a, b) : std::make_pair(-1L, -1L);
+    (*groups)[g] = (a >= 0 && b >= 0) ? std::make_pair(a, b) : std::make_pair(-1L, -1L);
   }
   return Find::Match;
 }

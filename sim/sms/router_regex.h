@@ -23,10 +23,13 @@ class Regex {
   // Leftmost-first search. On Match, `groups` holds a byte span per group (group 0 = whole match);
   // a group that did not take part is {-1, -1}.
   Find find(std::string_view text, std::vector<std::pair<long, long>>& groups) const;
+  // The same search when only whether it matches counts (faster: no groups kept).
+  Find test(std::string_view text) const;
   // Number of groups including group 0.
   int group_count() const;
 
  private:
+  Find search(std::string_view text, std::vector<std::pair<long, long>>* groups) const;
   std::shared_ptr<const RegexProgram> prog_;
 };
 

@@ -93,3 +93,26 @@ TEST_CASE("case list: visibility, accent-insensitive search, filters and sort") 
   CHECK(next_deadline(*w.s.cases.find(b), w.s.cases.policy) > 0);
   CHECK(next_deadline(*w.s.cases.find(a), w.s.cases.policy) == 0);
 }
+
+TEST_CASE("case list: the search follows every change to a case and leaves the state hash alone") {
+  World3 w;
+  const std::string a = w.report("fkansaye", "Fanta Kassogué", 12);
+  CaseFilter f;
+  f.search = "kansaye";  // the owner's name: none before the case is opened
+  CHECK(w.ids(kTrainer, f).empty());
+  const std::uint64_t before = state_hash(w.s);
+  w.ok("fkansaye", {{"type", "case.open"}, {"case", a}, {"risk_level", "low"}});
+  CHECK(w.ids(kTrainer, f) == std::vector<std::string>{a});
+  f.search = "ÀWA";
+  CHECK(w.ids(kTrainer, f).empty());
+  w.s.cases.records[0].child_name = "Awa Kassogué";  // what an edit of the record does
+  CHECK(w.ids(kTrainer, f) == std::vector<std::string>{a});
+  w.s.cases.records[0].summary = "";
+  w.s.cases.records[0].child_name = "Fanta";
+  CHECK(w.ids(kTrainer, f).empty());
+  // A query changes nothing that is hashed.
+  const std::uint64_t after = state_hash(w.s);
+  w.ids(kTrainer, f);
+  CHECK(state_hash(w.s) == after);
+  CHECK(after != before);
+}
