@@ -1,4 +1,4 @@
-// Case-list benchmark: 10,000 cases with their forms, built through commands, then the case list's
+// Case-list benchmark: 10,000 cases with their (complete) forms, built through commands, then the case list's
 // filter and sort (sim/cases/query.h) for several users and filters. Prints the slowest query (best
 // of several runs) and the process's resident memory for that world.
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "core/apply.h"
 #include "scenario/scenario.h"
 #include "session/session.h"
+#include "../tests/unit/case_fixtures.h"
 
 using namespace kalan;
 using nlohmann::json;
@@ -73,12 +74,14 @@ int main(int argc, char** argv) {
     if (i % 10 == 0) continue;  // some cases stay identified
     const char* risk = risks[(i / 3) % 3];
     if (!run(s, worker, {{"type", "case.open"}, {"case", id}, {"risk_level", risk}})) return 1;
-    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1A"},
-                    {"values", {{"consent_giver", "parent"}, {"consent_services", "oui"}, {"consent_sharing", "oui"}}}});
+    // Complete entries (as a trainee saves them), so that the world holds real forms.
+    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1A"}, {"values", test::complete_form("1A")}});
     if (i % 4 == 0) continue;
-    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", {{"risk_level", risk}}}});
-    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "2A"},
-                    {"values", {{"risk_level", risk}, {"education_needs", "inscription scolaire"}}}});
+    json c1 = test::complete_form("1C"), a2 = test::complete_form("2A");
+    c1["risk_level"] = risk;
+    a2["risk_level"] = risk;
+    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", c1}});
+    run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "2A"}, {"values", a2}});
     if (i % 5 == 0) run(s, worker, {{"type", "case.approval.request"}, {"case", id}, {"kind", "assessment"}});
   }
   const double built = now_s() - t0;

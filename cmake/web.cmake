@@ -1,14 +1,14 @@
 # Web build: the browser app (app/kalan.js + kalan.wasm), kalan-cli.js, the core tests and the benchmark for node.
-set(KALAN_WEB_PREFIX "${KALAN_CACHE}/web-prefix")
+# The app runs Dear ImGui on WebGL2 and the page's own events (web/imgui_impl_html5.cpp): no SDL2.
 set(IMGUI_SRC "${KALAN_CACHE}/src/imgui")
-if(NOT EXISTS "${KALAN_WEB_PREFIX}/lib/libSDL2.a" OR NOT EXISTS "${IMGUI_SRC}/imgui.cpp")
-  message(FATAL_ERROR "SDL2 or Dear ImGui for the web is missing: run scripts/setup.sh web")
+if(NOT EXISTS "${IMGUI_SRC}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui for the web is missing: run scripts/setup.sh web")
 endif()
 
 add_library(imgui_web STATIC
   ${IMGUI_SRC}/imgui.cpp ${IMGUI_SRC}/imgui_draw.cpp ${IMGUI_SRC}/imgui_tables.cpp ${IMGUI_SRC}/imgui_widgets.cpp
-  ${IMGUI_SRC}/backends/imgui_impl_sdl.cpp ${IMGUI_SRC}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui_web SYSTEM PUBLIC "${IMGUI_SRC}" "${IMGUI_SRC}/backends" "${KALAN_WEB_PREFIX}/include/SDL2")
+  ${IMGUI_SRC}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_web SYSTEM PUBLIC "${IMGUI_SRC}" "${IMGUI_SRC}/backends")
 target_compile_definitions(imgui_web PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui_web PRIVATE -w)
 
@@ -17,11 +17,11 @@ add_library(kalan_ui STATIC ${KALAN_UI_SOURCES})
 target_include_directories(kalan_ui PUBLIC "${CMAKE_SOURCE_DIR}/ui")
 target_link_libraries(kalan_ui PUBLIC kalan_sim kalan_assets imgui_web)
 
-# -Os keeps the download small (budget 800 KB gzip), the core included: measured in WebAssembly the
-# SMS and replay benchmarks stay well above 40 % of native (scripts/bench.sh prints both).
-set(KALAN_WEB_OPT -Os)
+# -Oz keeps the download small (budget 800 KB gzip), the core included: measured in WebAssembly the
+# SMS and replay benchmarks stay above 40 % of native (scripts/bench.sh prints both).
+set(KALAN_WEB_OPT -Oz)
 set(KALAN_WEB_LINK_OPT -Oz)
-target_compile_options(kalan_sim PRIVATE -Os)
+target_compile_options(kalan_sim PRIVATE -Oz)
 target_compile_options(kalan_cli PRIVATE -O2)
 foreach(t kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE ${KALAN_WEB_OPT})
@@ -32,13 +32,13 @@ foreach(t kalan_sim kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE -flto)
 endforeach()
 
-add_executable(kalan_web web/main_web.cpp web/room_client.cpp web/room_view.cpp)
-target_link_libraries(kalan_web PRIVATE kalan_ui "${KALAN_WEB_PREFIX}/lib/libSDL2.a")
+add_executable(kalan_web web/main_web.cpp web/imgui_impl_html5.cpp web/room_client.cpp web/room_view.cpp)
+target_link_libraries(kalan_web PRIVATE kalan_ui)
 target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT} -flto)
 set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")
 target_link_options(kalan_web PRIVATE ${KALAN_WEB_LINK_OPT} -flto
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
-  -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sMALLOC=emmalloc -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_kalan_web_text,_kalan_web_key,_kalan_web_open,_kalan_web_drop_file,_kalan_debug_json,_kalan_frames,_kalan_room_cb,_malloc,_free
   -fwasm-exceptions)
 add_custom_command(TARGET kalan_web POST_BUILD

@@ -49,7 +49,8 @@ if [ ! -s "$font" ] || [ ! -f "$cache/fonts/.ui-subset-2" ]; then
   touch "$cache/fonts/.ui-subset-2"
 fi
 
-# Web dependencies (SDL2, Dear ImGui) from Debian's source packages, built once with emcmake.
+# Web dependency: Dear ImGui from Debian's source package (compiled by the web build; the browser app
+# needs no SDL2: web/imgui_impl_html5.cpp).
 if ! grep -rqs "deb-src" /etc/apt/sources.list.d/ /etc/apt/sources.list; then
   echo "setup: adding deb-src entries"
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
@@ -63,24 +64,7 @@ if ! grep -rqs "deb-src" /etc/apt/sources.list.d/ /etc/apt/sources.list; then
 fi
 export NODE_PATH=/usr/share/nodejs
 src="$cache/src"
-prefix="$cache/web-prefix"
-mkdir -p "$src" "$prefix"
-# SDL2 for the browser needs only video (a WebGL canvas), events and timers: audio, the software
-# renderer, joysticks and the software blitters (SDL_LEAN_AND_MEAN) are left out, which keeps
-# about 45 KB (gzip) out of the download. The stamp file names this configuration.
-sdl_stamp="$prefix/.sdl2-lean-1"
-if [ ! -f "$prefix/lib/libSDL2.a" ] || [ ! -f "$sdl_stamp" ]; then
-  (cd "$src" && { ls -d libsdl2-*/ >/dev/null 2>&1 || apt-get source -qq libsdl2; })
-  sdl_dir=$(ls -d "$src"/libsdl2-*/ | head -1)
-  rm -rf "$cache/sdl2-web"
-  emcmake cmake -S "$sdl_dir" -B "$cache/sdl2-web" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-    -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_C_FLAGS="-DSDL_LEAN_AND_MEAN=1" -DSDL_AUDIO=OFF -DSDL_RENDER=OFF \
-    -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
-    -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF >/dev/null
-  cmake --build "$cache/sdl2-web" -j"$(nproc)" >/dev/null
-  cmake --install "$cache/sdl2-web" --prefix "$prefix" >/dev/null
-  touch "$sdl_stamp"
-fi
+mkdir -p "$src"
 if [ ! -f "$src/imgui/imgui.cpp" ]; then
   (cd "$src" && { ls -d imgui-*/ >/dev/null 2>&1 || apt-get source -qq imgui; })
   im_dir=$(ls -d "$src"/imgui-*/ | head -1)

@@ -1,10 +1,10 @@
-// The browser app: the shared ImGui interface on SDL2 + WebGL2, driven by the browser's frame loop.
+// The browser app: the shared ImGui interface on WebGL2 and the page's events (imgui_impl_html5),
+// driven by the browser's frame loop.
 #include <GLES3/gl3.h>
-#include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,17 +13,16 @@
 #include <string>
 
 #include "app.h"
+#include "imgui_impl_html5.h"
 #include "room_client.h"
 
 namespace {
 
-SDL_Window* g_window = nullptr;
 std::unique_ptr<kalan::ui::App> g_app;
 std::unique_ptr<kalan::web::RoomClient> g_room;  // room mode, when served by `kalan serve`
 float g_scale = 1.0f;
 bool g_text_focus = false;
-int g_release_key = 0;     // a key pressed by the on-screen keyboard...
-int g_release_in = 0;      // ...released after this many frames, so that ImGui sees it down once
+int g_width = 0, g_height = 0;  // the canvas in CSS pixels
 double g_last = 0;
 long g_frames = 0;
 std::string g_debug;
@@ -36,12 +35,15 @@ EM_JS(int, js_inner_width, (), { return window.innerWidth; });
 EM_JS(int, js_inner_height, (), { return window.innerHeight; });
 EM_JS(void, js_first_frame, (), { if (window.kalanFirstFrame) window.kalanFirstFrame(); });
 
+// The canvas fills the page (CSS); its drawing buffer follows the page size times the pixel ratio.
 void follow_browser_size() {
   const int w = std::max(js_inner_width(), 200), h = std::max(js_inner_height(), 200);
-  int cw, ch;
-  SDL_GetWindowSize(g_window, &cw, &ch);
-  if (cw != w || ch != h) SDL_SetWindowSize(g_window, w, h);
   const float ratio = static_cast<float>(std::clamp(js_pixel_ratio(), 1.0, 4.0));
+  if (w != g_width || h != g_height || std::fabs(ratio - g_scale) > 0.01f) {
+    g_width = w;
+    g_height = h;
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(w * ratio), static_cast<int>(h * ratio));
+  }
   if (std::fabs(ratio - g_scale) > 0.01f) {
     g_scale = ratio;
     kalan::ui::setup_style(g_scale);
@@ -50,16 +52,6 @@ void follow_browser_size() {
 }
 
 void frame() {
-  if (g_release_key && --g_release_in <= 0) {
-    SDL_Event up{};
-    up.type = SDL_KEYUP;
-    up.key.keysym.scancode = static_cast<SDL_Scancode>(g_release_key);
-    up.key.keysym.sym = SDL_GetKeyFromScancode(up.key.keysym.scancode);
-    SDL_PushEvent(&up);
-    g_release_key = 0;
-  }
-  SDL_Event ev;
-  while (SDL_PollEvent(&ev)) ImGui_ImplSDL2_ProcessEvent(&ev);
   follow_browser_size();
 
   const double now = emscripten_get_now() / 1000.0;
@@ -68,14 +60,12 @@ void frame() {
   g_room->tick(now);
 
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
+  ImGui_ImplHtml5_NewFrame(static_cast<float>(g_width), static_cast<float>(g_height), g_scale);
   ImGui::NewFrame();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   g_app->frame(size.x, size.y, dt);
   ImGui::Render();
-  int w, h;
-  SDL_GL_GetDrawableSize(g_window, &w, &h);
-  glViewport(0, 0, w, h);
+  glViewport(0, 0, static_cast<int>(g_width * g_scale), static_cast<int>(g_height * g_scale));
   glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -94,32 +84,10 @@ void frame() {
 extern "C" {
 
 // Text typed on an on-screen keyboard (through the hidden input of index.html).
-EMSCRIPTEN_KEEPALIVE void kalan_web_text(const char* utf8) {
-  const size_t n = std::strlen(utf8);
-  size_t i = 0;
-  while (i < n) {
-    // SDL text events hold 31 bytes: cut on UTF-8 character boundaries.
-    size_t len = std::min<size_t>(n - i, 31);
-    while (len > 0 && i + len < n && (static_cast<unsigned char>(utf8[i + len]) & 0xC0) == 0x80) --len;
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    std::memcpy(e.text.text, utf8 + i, len);
-    SDL_PushEvent(&e);
-    i += len;
-  }
-}
+EMSCRIPTEN_KEEPALIVE void kalan_web_text(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
 
 // A key from an on-screen keyboard: 1 = backspace, 2 = enter.
-EMSCRIPTEN_KEEPALIVE void kalan_web_key(int which) {
-  const SDL_Scancode sc = which == 1 ? SDL_SCANCODE_BACKSPACE : SDL_SCANCODE_RETURN;
-  SDL_Event down{};
-  down.type = SDL_KEYDOWN;
-  down.key.keysym.scancode = sc;
-  down.key.keysym.sym = SDL_GetKeyFromScancode(sc);
-  SDL_PushEvent(&down);
-  g_release_key = sc;
-  g_release_in = 2;
-}
+EMSCRIPTEN_KEEPALIVE void kalan_web_key(int which) { ImGui_ImplHtml5_PressKey(which == 1 ? 8 : 13); }
 
 // Opens a scenario or session from JSON text (file picker or drag and drop). Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int kalan_web_open(const char* text) { return g_app && g_app->open_text(text) ? 1 : 0; }
@@ -149,24 +117,24 @@ EMSCRIPTEN_KEEPALIVE long kalan_frames() { return g_frames; }
 }
 
 int main(int, char**) {
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return 1;
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  g_window = SDL_CreateWindow("Kalan", 0, 0, std::max(js_inner_width(), 200), std::max(js_inner_height(), 200), flags);
-  if (!g_window) return 1;
-  SDL_GLContext gl = SDL_GL_CreateContext(g_window);
-  SDL_GL_MakeCurrent(g_window, gl);
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.depth = EM_FALSE;
+  attrs.stencil = EM_FALSE;
+  attrs.antialias = EM_FALSE;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (gl <= 0) return 1;
+  emscripten_webgl_make_context_current(gl);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;
   g_scale = static_cast<float>(std::clamp(js_pixel_ratio(), 1.0, 4.0));
   kalan::ui::setup_style(g_scale);
-  ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
+  follow_browser_size();
+  ImGui_ImplHtml5_Init();
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   kalan::ui::Platform platform;

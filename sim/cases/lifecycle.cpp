@@ -68,6 +68,8 @@ ApplyResult case_form_save(State& s, const Actor& a, const json& args) {
   const json before = entry ? entry->values : json::object();
   for (auto it = check.values.begin(); it != check.values.end(); ++it) {
     const json old = before.contains(it.key()) ? before.at(it.key()) : json();
+    // An unanswered field ("") that was absent has not changed: only answers are audited.
+    if (old.is_null() && it.value().is_string() && it.value().get_ref<const std::string&>().empty()) continue;
     if (old != it.value()) audit(*c, s, a, "case.form.save", "forms/" + form + "/" + it.key(), old, it.value());
   }
   if (entry) {
