@@ -7,6 +7,7 @@
 
 #include "core/hash.h"
 #include "i18n.h"
+#include "panels.h"
 #include "session/session.h"
 
 namespace kalan::web {
@@ -142,9 +143,15 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
     error_ = ui::trf("room.join_failed", {render_message(load.errors.front().code, load.errors.front().args, ui::language())});
     return;
   }
-  // Silent replay: no events are built for commands the trainee did not see happen.
+  // Silent replay: no events are built for commands the trainee did not see happen, unless the room
+  // has exercises: their conditions read the events, and every page follows them from the log.
   Session session(*load.scenario);
-  session.set_record_events(false);
+  std::unique_ptr<ExerciseBoard> board;
+  if (!load.scenario->exercises.empty()) {
+    board = std::make_unique<ExerciseBoard>(load.scenario->exercises, session.state());
+    watch_exercises(session, *board);
+  }
+  session.set_record_events(board != nullptr);
   std::int64_t seq = 0;
   std::string last_hash;
   for (const auto& row : (*j)["commands"]) {
@@ -164,7 +171,7 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   seq_ = seq;
   hashes_.clear();
   hashes_[seq_] = hex16(session.hash());
-  app_.start(std::move(session));
+  app_.start(std::move(session), std::move(board));
   app_.set_sink(this);
   if (!user_.empty())
     for (const auto& u : app_.session()->state().world.users)
@@ -319,11 +326,19 @@ nlohmann::json RoomClient::debug() const {
   static const char* phases[] = {"off", "join", "joining", "loading", "live"};
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& p : queue_) pending.push_back(p.type);
+  // What the trainer console's progress table shows: each participant's progress over the room's exercises.
+  nlohmann::json progress = nlohmann::json::array();
+  if (const ExerciseBoard* board = app_.board())
+    for (const auto& p : room_.value("participants", nlohmann::json::array())) {
+      nlohmann::json row = ui::progress_of(*board, p.value("user", "")).to_json();
+      row["name"] = p.value("name", "");
+      progress.push_back(std::move(row));
+    }
   return {{"phase", phases[static_cast<int>(phase_)]}, {"code", code_}, {"user", user_}, {"trainer", trainer_},
           {"seq", seq_}, {"online", online_}, {"pending", pending}, {"alert", alert_}, {"error", error_},
           {"resyncs", resyncs_}, {"sent_at", sent_at_}, {"applied_at", applied_at_}, {"mismatches", mismatches_}, {"conflicts", conflicts_}, {"resent", resent_},
           {"participants", room_.value("participants", nlohmann::json::array()).size()},
-          {"running", room_.value("running", false)}};
+          {"running", room_.value("running", false)}, {"progress", std::move(progress)}};
 }
 
 }  // namespace kalan::web

@@ -67,6 +67,7 @@ class RoomClient : public ui::CommandSink {
   std::string url(const std::string& path) const;
   void draw_join();
   void draw_trainer_console();
+  void draw_exercise_progress();
 
   ui::App& app_;
   Phase phase_ = Phase::off;
