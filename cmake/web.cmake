@@ -27,7 +27,7 @@ foreach(t kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE ${KALAN_WEB_OPT})
 endforeach()
 
-add_executable(kalan_web web/main_web.cpp web/room_client.cpp web/room_view.cpp)
+add_executable(kalan_web web/main_web.cpp web/room_transport_web.cpp)
 target_link_libraries(kalan_web PRIVATE kalan_ui "${KALAN_WEB_PREFIX}/lib/libSDL2.a")
 target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT})
 set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")

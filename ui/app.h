@@ -32,7 +32,7 @@ struct Platform {
 };
 
 // Where emitted commands go. Without one the app applies them to its own session (single-player);
-// the browser's room mode (web/room_client.h) sends them to the server, which decides.
+// room mode (ui/room_client.h, browser and desktop) sends them to the server, which decides.
 class CommandSink {
  public:
   virtual ~CommandSink() = default;

@@ -1,6 +1,6 @@
 // Exercise progress for trainers: the table of every trainee's (or pair's) tasks, score, mistakes and
 // hints, and the debrief files of a room's exercises. Used by the exercise panel's trainer view and by
-// the room's trainer console (web/room_view.cpp).
+// the room's trainer console (ui/room_view.cpp).
 #include <imgui.h>
 
 #include "exercises/check.h"

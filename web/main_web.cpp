@@ -14,12 +14,14 @@
 
 #include "app.h"
 #include "room_client.h"
+#include "room_transport_web.h"
 
 namespace {
 
 SDL_Window* g_window = nullptr;
 std::unique_ptr<kalan::ui::App> g_app;
-std::unique_ptr<kalan::web::RoomClient> g_room;  // room mode, when served by `kalan serve`
+kalan::web::WebRoomTransport g_transport;
+std::unique_ptr<kalan::ui::RoomClient> g_room;  // room mode, when served by `kalan serve`
 float g_scale = 1.0f;
 bool g_text_focus = false;
 int g_release_key = 0;     // a key pressed by the on-screen keyboard...
@@ -178,7 +180,7 @@ int main(int, char**) {
   platform.draw_screen = [](kalan::ui::App&) { return g_room->draw_screen(); };
   platform.draw_header = [](kalan::ui::App&) { g_room->draw_header(); };
   g_app = std::make_unique<kalan::ui::App>(platform);
-  g_room = std::make_unique<kalan::web::RoomClient>(*g_app);
+  g_room = std::make_unique<kalan::ui::RoomClient>(*g_app, g_transport);
   g_room->probe();
   emscripten_set_main_loop(frame, 0, true);
   return 0;

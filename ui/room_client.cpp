@@ -1,7 +1,5 @@
 #include "room_client.h"
 
-#include <emscripten.h>
-
 #include <cstdio>
 #include <random>
 
@@ -10,23 +8,9 @@
 #include "panels.h"
 #include "session/session.h"
 
-namespace kalan::web {
+namespace kalan::ui {
 
 namespace {
-
-EM_JS(void, js_room_probe, (), { if (window.kalanRoom) window.kalanRoom.probe(); });
-EM_JS(void, js_room_request,
-      (const char* what, const char* method, const char* url, const char* token, const char* body, const char* key), {
-        window.kalanRoom.request(UTF8ToString(what), UTF8ToString(method), UTF8ToString(url), UTF8ToString(token),
-                                 UTF8ToString(body), UTF8ToString(key));
-      });
-EM_JS(void, js_room_snapshot, (const char* code, const char* token),
-      { window.kalanRoom.snapshot(UTF8ToString(code), UTF8ToString(token)); });
-EM_JS(void, js_room_follow, (const char* code, const char* token, double after),
-      { window.kalanRoom.follow(UTF8ToString(code), UTF8ToString(token), after); });
-EM_JS(void, js_room_stop, (), { window.kalanRoom.stop(); });
-// Wall-clock milliseconds, comparable between pages (sync latency figures in debug()).
-EM_JS(double, js_epoch_ms, (), { return performance.timeOrigin + performance.now(); });
 
 constexpr double kRetrySeconds = 2.0;
 constexpr size_t kHashMemory = 256;
@@ -63,7 +47,7 @@ std::string RoomClient::url(const std::string& path) const {
   return u;
 }
 
-void RoomClient::probe() { js_room_probe(); }
+void RoomClient::probe() { transport_.probe(); }
 
 void RoomClient::on_answer(const std::string& what, int status, const std::string& key, const std::string& body) {
   if (what == "info") {
@@ -78,6 +62,7 @@ void RoomClient::on_answer(const std::string& what, int status, const std::strin
       for (int i = 0; i < 5; ++i)
         if (role == kRoomRoles[i]) form_.role = i;
     }
+    if (auto_join_ && form_.code[0] && form_.trainer && form_.token[0]) join();
   } else if (what == "join") {
     on_joined(status, body);
   } else if (what == "snapshot") {
@@ -105,11 +90,11 @@ void RoomClient::join() {
     trainer_ = true;
     token_ = form_.token;
     name_ = ui::tr("room.trainer");
-    js_room_snapshot(code_.c_str(), token_.c_str());
+    transport_.snapshot(code_, token_);
     return;
   }
   const nlohmann::json body = {{"name", std::string(form_.name)}, {"role", kRoomRoles[form_.role]}};
-  js_room_request("join", "POST", url("/join").c_str(), "", dump_json(body).c_str(), "");
+  transport_.request("join", "POST", url("/join"), "", dump_json(body), "");
 }
 
 void RoomClient::on_joined(int status, const std::string& body) {
@@ -125,7 +110,7 @@ void RoomClient::on_joined(int status, const std::string& body) {
   role_ = p.value("role", "");
   user_ = p.value("user", "");
   phase_ = Phase::loading;
-  js_room_snapshot(code_.c_str(), token_.c_str());
+  transport_.snapshot(code_, token_);
 }
 
 void RoomClient::load_snapshot(int status, const std::string& body) {
@@ -180,7 +165,7 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   online_ = true;  // the server just answered; the stream's "open" or "down" follows
   need_snapshot_ = false;
   if (diverged) ++mismatches_, alert_ = ui::trf("room.mismatch", {std::to_string(seq_)});
-  js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
+  transport_.follow(code_, token_, static_cast<double>(seq_));
 }
 
 bool RoomClient::check_hash(std::int64_t seq, const std::string& server_hash) {
@@ -209,7 +194,7 @@ void RoomClient::on_event(const std::string& type, const std::string& data) {
     return resync(ui::trf("room.mismatch", {std::to_string(seq)}));
   }
   seq_ = seq;
-  applied_at_ = js_epoch_ms();
+  applied_at_ = transport_.epoch_ms();
   hashes_[seq_] = hex16(app_.session()->hash());
   while (hashes_.size() > kHashMemory) hashes_.erase(hashes_.begin());
   check_hash(seq, j->value("hash", ""));
@@ -219,8 +204,8 @@ void RoomClient::resync(const std::string& why) {
   if (!why.empty()) alert_ = why;
   ++resyncs_;
   need_snapshot_ = true;
-  js_room_stop();
-  js_room_snapshot(code_.c_str(), token_.c_str());
+  transport_.stop();
+  transport_.snapshot(code_, token_);
 }
 
 ApplyResult RoomClient::submit(Command command) {
@@ -240,9 +225,9 @@ ApplyResult RoomClient::submit(Command command) {
 void RoomClient::send_front() {
   if (queue_.empty()) return;
   sending_ = true;
-  sent_at_ = js_epoch_ms();
+  sent_at_ = transport_.epoch_ms();
   const Pending& p = queue_.front();
-  js_room_request("command", "POST", url("/commands").c_str(), token_.c_str(), p.body.c_str(), p.key.c_str());
+  transport_.request("command", "POST", url("/commands"), token_, p.body, p.key);
 }
 
 void RoomClient::on_verdict(int status, const std::string& key, const std::string& body) {
@@ -267,7 +252,7 @@ void RoomClient::on_verdict(int status, const std::string& key, const std::strin
 
 void RoomClient::went_down() {
   online_ = false;
-  js_room_stop();
+  transport_.stop();
   if (retry_at_ < now_) retry_at_ = now_ + kRetrySeconds;
 }
 
@@ -277,8 +262,8 @@ void RoomClient::tick(double now) {
   if (!online_ && now >= retry_at_) {
     // Try again: the log (after a divergence) or the stream, and the first waiting command (same key).
     retry_at_ = now + kRetrySeconds;
-    if (need_snapshot_) return js_room_snapshot(code_.c_str(), token_.c_str());
-    js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
+    if (need_snapshot_) return transport_.snapshot(code_, token_);
+    transport_.follow(code_, token_, static_cast<double>(seq_));
     if (!sending_) send_front();
   } else if (online_ && !sending_ && !queue_.empty() && now >= retry_at_) {
     send_front();
@@ -292,7 +277,7 @@ void RoomClient::tick(double now) {
 void RoomClient::trainer_call(const std::string& what, const std::string& method, const std::string& path,
                               const std::string& body) {
   const std::string u = url(path);
-  js_room_request(what.c_str(), method.c_str(), u.c_str(), token_.c_str(), body.c_str(), "");
+  transport_.request(what, method, u, token_, body, "");
 }
 
 void RoomClient::on_trainer(const std::string& what, int status, const std::string& body) {
@@ -341,4 +326,4 @@ nlohmann::json RoomClient::debug() const {
           {"running", room_.value("running", false)}, {"progress", std::move(progress)}};
 }
 
-}  // namespace kalan::web
+}  // namespace kalan::ui

@@ -1,5 +1,6 @@
 // Room mode on screen: the join form, the status line (connection, pending commands, alerts) and the
-// trainer console. Drawn through the app's Platform hooks, so ui/ panels never see the room.
+// trainer console, the same in the browser and on the desktop. Drawn through the app's Platform hooks,
+// so the other panels never see the room.
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,7 +9,7 @@
 #include "panels.h"
 #include "room_client.h"
 
-namespace kalan::web {
+namespace kalan::ui {
 
 namespace {
 
@@ -201,4 +202,4 @@ void RoomClient::draw_exercise_progress() {
   }
 }
 
-}  // namespace kalan::web
+}  // namespace kalan::ui
