@@ -42,7 +42,7 @@ void draw_validation(App& app) {
   ImGui::BeginChild("##errors", ImVec2(0, 0), false);
   for (size_t i = 0; i < w.errors.size(); ++i) {
     const Diagnostic& d = w.errors[i];
-    const std::string label = (d.path.empty() ? std::string("/") : d.path) + " : " + render(d, language());
+    const std::string label = (d.path.empty() ? std::string("/") : d.path) + " : " + render_message(d.code, d.args, language());
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(label.c_str(), w.selected == static_cast<int>(i))) w.selected = static_cast<int>(i);
     anchor(app, "validate.error." + std::to_string(i));
