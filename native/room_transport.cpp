@@ -63,21 +63,20 @@ HttpRoomTransport::~HttpRoomTransport() {
   for (int i = 0; i < 50 && shared_->threads.load() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
-void HttpRoomTransport::spawn(std::function<void(Shared&)> job) {
+void HttpRoomTransport::spawn(int read_timeout, std::function<void(Shared&, httplib::Client&)> job) {
   auto shared = shared_;
   ++shared->threads;
-  std::thread([shared, job = std::move(job)] {
-    job(*shared);
+  std::thread([shared, host = host_, port = port_, read_timeout, job = std::move(job)] {
+    httplib::Client cli(host, port);
+    cli.set_connection_timeout(5);
+    cli.set_read_timeout(read_timeout);
+    job(*shared, cli);
     --shared->threads;
   }).detach();
 }
 
 void HttpRoomTransport::probe() {
-  const std::string host = host_, params = params_;
-  const int port = port_;
-  spawn([host, port, params](Shared& s) {
-    httplib::Client cli(host, port);
-    cli.set_connection_timeout(5);
+  spawn(5, [params = params_](Shared& s, httplib::Client& cli) {
     auto r = cli.Get("/api/info");
     Diagnostics ignored;
     auto j = r ? parse_json_text(r->body, ignored) : std::nullopt;
@@ -88,12 +87,7 @@ void HttpRoomTransport::probe() {
 
 void HttpRoomTransport::request(const std::string& what, const std::string& method, const std::string& url,
                                 const std::string& token, const std::string& body, const std::string& key) {
-  const std::string host = host_;
-  const int port = port_;
-  spawn([=](Shared& s) {
-    httplib::Client cli(host, port);
-    cli.set_connection_timeout(5);
-    cli.set_read_timeout(30);
+  spawn(30, [=](Shared& s, httplib::Client& cli) {
     httplib::Result r = method == "POST" ? cli.Post(url.c_str(), auth(token), body, "application/json")
                                          : cli.Get(url.c_str(), auth(token));
     s.push({what, key, r ? r->body : httplib::to_string(r.error()), r ? r->status : 0});
@@ -101,12 +95,7 @@ void HttpRoomTransport::request(const std::string& what, const std::string& meth
 }
 
 void HttpRoomTransport::snapshot(const std::string& code, const std::string& token) {
-  const std::string host = host_;
-  const int port = port_;
-  spawn([=](Shared& s) {
-    httplib::Client cli(host, port);
-    cli.set_connection_timeout(5);
-    cli.set_read_timeout(30);
+  spawn(30, [=](Shared& s, httplib::Client& cli) {
     const std::string base = "/api/rooms/" + code;
     auto room = cli.Get(base.c_str(), auth(token));
     if (!room || room->status != 200) return s.push({"snapshot", "", room ? room->body : "", room ? room->status : 0});
@@ -131,14 +120,9 @@ void HttpRoomTransport::snapshot(const std::string& code, const std::string& tok
 void HttpRoomTransport::follow(const std::string& code, const std::string& token, double after) {
   stop();
   const int tag = ++shared_->stream_tag;
-  const std::string host = host_;
-  const int port = port_;
   const std::string path = "/api/rooms/" + code + "/events?after=" + std::to_string(static_cast<std::int64_t>(after)) +
                            "&token=" + token;
-  spawn([=](Shared& s) {
-    httplib::Client cli(host, port);
-    cli.set_connection_timeout(5);
-    cli.set_read_timeout(40);  // the server sends a comment every 15 s
+  spawn(40, [=](Shared& s, httplib::Client& cli) {  // the server sends a comment every 15 s
     std::string buffer, event = "message", data;
     auto live = [&] { return s.stream_tag.load() == tag; };
     auto opened_ok = [&](const httplib::Response& res) {  // the headers: the stream is open

@@ -11,6 +11,10 @@
 
 #include "room_client.h"
 
+namespace httplib {
+class Client;
+}
+
 namespace kalan {
 
 class HttpRoomTransport : public ui::RoomTransport {
@@ -46,7 +50,8 @@ class HttpRoomTransport : public ui::RoomTransport {
       answers.push_back(std::move(a));
     }
   };
-  void spawn(std::function<void(Shared&)> job);
+  // Runs `job` on a thread of its own with a client of the server (`read_timeout` seconds).
+  void spawn(int read_timeout, std::function<void(Shared&, httplib::Client&)> job);
 
   std::string host_;
   int port_ = 0;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "sms/text.h"
+
 namespace kalan {
 
 namespace {
@@ -14,23 +16,6 @@ struct Scanner {
   bool at(char c) const { return i < t.size() && t[i] == c; }
   void ws() {
     while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
-  }
-  void put_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
   unsigned hex4() {
     unsigned v = 0;
@@ -64,7 +49,7 @@ struct Scanner {
             i += 2;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4() - 0xDC00);
           }
-          put_utf8(out, cp);
+          text::append_utf8(out, cp);
           break;
         }
         default: out += e;  // " \ /
