@@ -20,7 +20,7 @@ add_library(kalan_server STATIC ${KALAN_SERVER_SOURCES})
 target_include_directories(kalan_server PUBLIC "${CMAKE_SOURCE_DIR}/native/server")
 target_link_libraries(kalan_server PUBLIC kalan_cli kalan_assets PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
 
-add_executable(kalan native/main.cpp native/desktop.cpp)
+add_executable(kalan native/main.cpp native/desktop.cpp native/room_transport.cpp)
 target_link_libraries(kalan PRIVATE kalan_server kalan_cli kalan_ui ${IMGUI_LIB} PkgConfig::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
 if(STB_LIB)
   target_link_libraries(kalan PRIVATE ${STB_LIB})

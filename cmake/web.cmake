@@ -32,7 +32,7 @@ foreach(t kalan_sim kalan_ui imgui_web kalan_assets)
   target_compile_options(${t} PRIVATE -flto)
 endforeach()
 
-add_executable(kalan_web web/main_web.cpp web/imgui_impl_html5.cpp web/room_client.cpp web/room_view.cpp)
+add_executable(kalan_web web/main_web.cpp web/imgui_impl_html5.cpp web/room_transport_web.cpp)
 target_link_libraries(kalan_web PRIVATE kalan_ui)
 target_compile_options(kalan_web PRIVATE ${KALAN_WEB_OPT} -flto)
 set_target_properties(kalan_web PROPERTIES OUTPUT_NAME kalan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/app" SUFFIX ".js")

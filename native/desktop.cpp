@@ -8,14 +8,87 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 
 #include "app.h"
 #include "assets.h"
+#include "core/hash.h"
+#include "core/json_locate.h"
+#include "room_client.h"
+#include "room_transport.h"
 #include "session/session.h"
 
 namespace kalan {
 
+namespace {
+
+// The watched file's errors on standard error too, each with its place in the file.
+void report_errors(ui::App& app) {
+  const ui::WatchedFile& w = app.view().watched;
+  for (const auto& d : w.errors) {
+    const JsonLocation at = locate_json_pointer(w.text, d.path);
+    std::fprintf(stderr, "  %s (ligne %zu, colonne %zu) : %s\n", d.path.empty() ? "/" : d.path.c_str(), at.line, at.column,
+                 render_message(d.code, d.args).c_str());
+  }
+}
+
+// The file opened from disk, read again once its modification time changes (checked every second).
+struct FileWatch {
+  std::string path;
+  std::filesystem::file_time_type stamp{};
+  double next = 0;
+
+  void poll(ui::App& app, double now) {
+    if (now < next) return;
+    next = now + 1.0;
+    const std::string& watched = app.view().watched.path;
+    std::error_code ec;
+    const auto t = std::filesystem::last_write_time(watched, ec);
+    if (watched.empty() || ec) return;
+    if (watched != path) {  // a new file: remember its time, it was just read
+      path = watched;
+      stamp = t;
+      return;
+    }
+    if (t == stamp) return;
+    stamp = t;
+    auto text = read_file(path);
+    if (!text) return;
+    const bool ok = app.open_file(path, *text);
+    if (ok) std::fprintf(stderr, "kalan : %s relu et relancé\n", path.c_str());
+    else std::fprintf(stderr, "kalan : %s relu : %zu erreur(s), la dernière version valide continue\n", path.c_str(),
+                      app.view().watched.errors.size());
+    report_errors(app);
+  }
+};
+
+// Room mode on standard error: joined, then each command followed with the state hash after it.
+struct RoomLog {
+  bool joined = false;
+  std::int64_t seq = -1;
+
+  void print(const ui::RoomClient& room, const ui::App& app) {
+    if (!room.in_room() || !app.session() || room.seq() == seq) return;
+    seq = room.seq();
+    if (!joined) {
+      joined = true;
+      std::fprintf(stderr, "kalan : salle %s rejointe (%s), n° %lld\n", room.code().c_str(),
+                   room.trainer() ? "console du formateur" : "participant", static_cast<long long>(seq));
+    } else {
+      std::fprintf(stderr, "kalan : salle %s : n° %lld %s\n", room.code().c_str(), static_cast<long long>(seq),
+                   hex16(app.session()->hash()).c_str());
+    }
+  }
+};
+
+}  // namespace
+
 int run_desktop(const DesktopOptions& options) {
+  if (!options.room.empty() && !HttpRoomTransport(options.room).valid()) {
+    std::fprintf(stderr, "kalan : adresse de salle invalide %s (attendu http://HÔTE:PORT/?room=CODE)\n", options.room.c_str());
+    return 1;
+  }
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "kalan : impossible d'ouvrir une fenêtre (%s)\n", SDL_GetError());
     return 1;
@@ -54,16 +127,37 @@ int run_desktop(const DesktopOptions& options) {
     write_file_atomic(name, content, &err);
     return err;
   };
+  // Room mode: the browser's room client and screens, over cpp-httplib (native/room_transport.cpp).
+  std::unique_ptr<HttpRoomTransport> transport;
+  std::unique_ptr<ui::RoomClient> room;
+  if (!options.room.empty()) {
+    std::string address = options.room;
+    if (!options.trainer.empty()) address += std::string(address.find('?') == std::string::npos ? "?" : "&") + "trainer=" + options.trainer;
+    transport = std::make_unique<HttpRoomTransport>(address);
+    platform.fixed_session = [&room] { return room->in_room(); };
+    platform.draw_screen = [&room](ui::App&) { return room->draw_screen(); };
+    platform.draw_header = [&room](ui::App&) { room->draw_header(); };
+  }
   ui::App app(platform);
+  if (transport) {
+    room = std::make_unique<ui::RoomClient>(app, *transport);
+    room->set_auto_join(!options.trainer.empty());
+    room->probe();
+  }
+  RoomLog room_log;
   if (!options.open.empty()) {
     bool opened = false;
     for (const auto& e : app.builtins())
       if (e.file == options.open && e.scenario) opened = (app.start(*e.scenario), true);
     if (!opened) {
       auto text = read_file(options.open);
-      if (!text || !app.open_text(*text)) std::fprintf(stderr, "kalan : impossible d'ouvrir %s\n", options.open.c_str());
+      if (!text || !app.open_file(options.open, *text)) {
+        std::fprintf(stderr, "kalan : impossible d'ouvrir %s\n", options.open.c_str());
+        report_errors(app);
+      }
     }
   }
+  FileWatch watch;
 
   Uint64 last = SDL_GetPerformanceCounter();
   const Uint64 started = last;
@@ -78,11 +172,16 @@ int run_desktop(const DesktopOptions& options) {
         running = false;
     }
     const Uint64 now = SDL_GetPerformanceCounter();
+    const double seconds = static_cast<double>(now - started) / static_cast<double>(SDL_GetPerformanceFrequency());
+    watch.poll(app, seconds);
+    if (room) {
+      transport->pump();
+      room->tick(seconds);
+      room_log.print(*room, app);
+    }
     const float dt = static_cast<float>(now - last) / static_cast<float>(SDL_GetPerformanceFrequency());
     last = now;
-    if (options.quit_after > 0 &&
-        static_cast<double>(now - started) / static_cast<double>(SDL_GetPerformanceFrequency()) > options.quit_after)
-      running = false;
+    if (options.quit_after > 0 && seconds > options.quit_after) running = false;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     kalan::DesktopOptions o;
     for (size_t i = 1; i < args.size(); ++i) {
       if (args[i] == "--quit-after" && i + 1 < args.size()) o.quit_after = std::atof(args[++i].c_str());
+      else if (args[i] == "--room" && i + 1 < args.size()) o.room = args[++i];
+      else if (args[i] == "--trainer" && i + 1 < args.size()) o.trainer = args[++i];
       else o.open = args[i];
     }
     return kalan::run_desktop(o);

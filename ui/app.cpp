@@ -72,8 +72,11 @@ ApplyResult App::apply(const Command& command) {
 
 void App::start(const Scenario& scenario) { start(Session(scenario)); }
 
-void App::start(Session session) {
+void App::start(Session session) { start(std::move(session), nullptr); }
+
+void App::start(Session session, std::unique_ptr<ExerciseBoard> board) {
   exercise_.reset();
+  board_ = std::move(board);
   session_.emplace(std::move(session));
   view_.playing = false;
   view_.status.clear();
@@ -81,13 +84,21 @@ void App::start(Session session) {
 }
 
 void App::start_exercise(size_t index) {
-  if (!session_ || index >= session_->scenario().exercises.size()) return;
+  if (!session_ || board_ || index >= session_->scenario().exercises.size()) return;
   exercise_.reset();
   exercise_ = kalan::start_exercise(*session_, session_->scenario().exercises[index]);
 }
 
 void App::request_hint(size_t hint) {
-  if (exercise_ && session_) exercise_->request_hint(hint, "", session_->state());
+  // Through the log (exercise.hint), so that a room's every page charges it to whoever asked.
+  const ExerciseRun* run = exercise_ ? exercise_.get() : nullptr;
+  if (!run && board_ && !board_->runs().empty()) run = board_->find(view_.exercise_shown);
+  if (!run) return;
+  const std::string& user = view_.cases.user;
+  nlohmann::json c = {{"type", "exercise.hint"}, {"actor", user.empty() ? std::string(kTrainer) : user},
+                      {"exercise", run->exercise().id}, {"hint", hint}};
+  Diagnostics errors;
+  if (auto cmd = parse_command(c, "", errors)) emit(std::move(*cmd));
 }
 
 void App::save_debrief() {
@@ -124,6 +135,19 @@ bool App::open_text(const std::string& text) {
   return false;
 }
 
+bool App::open_file(const std::string& path, const std::string& text) {
+  WatchedFile& w = view_.watched;
+  const bool reload = w.path == path;
+  w.path = path;
+  w.text = text;
+  w.selected = -1;
+  if (reload) ++w.reloads;
+  const bool ok = open_text(text);
+  w.errors = ok ? Diagnostics{} : view_.open_errors;
+  if (ok && reload) view_.status = trf("validate.reloaded", {path});
+  return ok;
+}
+
 void App::save_session() {
   if (!session_ || !platform_.save_file) return;
   const std::string err = platform_.save_file("kalan-session.json", dump_json(session_->to_json(), 1));
@@ -144,6 +168,8 @@ std::string App::debug_json() const {
   nlohmann::json anchors = nlohmann::json::object();
   for (const auto& [id, r] : view_.anchors) anchors[id] = {r[0], r[1], r[2], r[3]};
   j["anchors"] = std::move(anchors);
+  if (!view_.watched.path.empty())
+    j["watched"] = {{"path", view_.watched.path}, {"errors", view_.watched.errors.size()}, {"reloads", view_.watched.reloads}};
   if (session_) {
     const State& s = session_->state();
     j["now"] = format_iso_time(s.clock.now);
@@ -177,9 +203,16 @@ std::string App::debug_json() const {
                          return std::string();
                        }()},
                       {"instance", rv.instance}};
-    if (exercise_)
+    if (exercise_) {
       j["exercise"] = {{"id", exercise_->exercise().id}, {"achieved", exercise_->achieved_count()},
-                       {"score", exercise_->score()}, {"mistakes", exercise_->mistakes().size()}};
+                       {"score", exercise_->score()}, {"mistakes", exercise_->mistakes().size()},
+                       {"hints", exercise_->hints_shown().size()}};
+      for (const auto& a : actor_progress(*exercise_)) j["exercise"]["actors"].push_back(a.to_json());
+    }
+    if (board_) {
+      j["board"] = board_->progress_json(language());
+      j["board"]["shown"] = view_.exercise_shown;
+    }
   }
   return dump_json(j);
 }
@@ -204,6 +237,7 @@ void App::frame(float width, float height, float dt) {
   ImGui::PopStyleVar();
   draw_banner(*this, width);
   if (platform_.draw_header) platform_.draw_header(*this);
+  draw_validation(*this);
   if (platform_.draw_screen && platform_.draw_screen(*this)) {
     // the shell's screen (room join form) replaces the rest
   } else if (!session_) {

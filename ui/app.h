@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "exercises/board.h"
 #include "exercises/run.h"
 #include "reporting_view.h"
 #include "session/session.h"
@@ -32,7 +33,7 @@ struct Platform {
 };
 
 // Where emitted commands go. Without one the app applies them to its own session (single-player);
-// the browser's room mode (web/room_client.h) sends them to the server, which decides.
+// room mode (ui/room_client.h, browser and desktop) sends them to the server, which decides.
 class CommandSink {
  public:
   virtual ~CommandSink() = default;
@@ -104,6 +105,15 @@ struct ReportingView {
   size_t listed = 0;                // submissions in the drill-down last drawn (for tests)
 };
 
+// Desktop: the scenario or session file opened from disk, read again whenever it changes.
+struct WatchedFile {
+  std::string path;
+  std::string text;    // as last read
+  Diagnostics errors;  // of that text, with their JSON paths; the last good session keeps running
+  int selected = -1;   // the error shown with its place in the file
+  int reloads = 0;
+};
+
 // View state that belongs to panels, never to the simulation.
 struct ViewState {
   bool playing = false;
@@ -120,8 +130,11 @@ struct ViewState {
   std::string svc_message;  // the last refusal, or the confirmation
   bool svc_ok = false;
   char event_filter[128] = "";
+  std::string exercise_shown;     // room mode: the board's run shown in the exercise panel
+  bool exercise_trainer = false;  // the exercise panel's trainer view: every actor's progress
   char open_path[512] = "";
   Diagnostics open_errors;
+  WatchedFile watched;
   std::string status;        // one-line message under the clock bar
   int picked = 0;             // scenario card open in the picker
   int flow_picked = 0;        // flow shown in the flow view when none runs for the phone
@@ -154,11 +167,17 @@ class App {
 
   void start(const Scenario& scenario);
   void start(Session session);
+  // Room mode: a session whose observer is `board`, every exercise of the room followed from its log.
+  void start(Session session, std::unique_ptr<ExerciseBoard> board);
   void close_session() {
     exercise_.reset();
+    board_.reset();
     session_.reset();
+    view_.watched = {};
   }
-  // The exercise being played in this session, if any; starting one runs its setup.
+  const ExerciseBoard* board() const { return board_.get(); }
+  // The exercise being played in this session, if any; starting one runs its setup (not in room
+  // mode, where the trainer starts them for the room and the panel shows the board's runs).
   const ExerciseRun* exercise_run() const { return exercise_.get(); }
   void start_exercise(size_t index);
   void request_hint(size_t hint);
@@ -166,6 +185,9 @@ class App {
   void save_debrief();
   // Opens a scenario or session from JSON text; errors land in the view state.
   bool open_text(const std::string& text);
+  // Desktop: opens a file's text and watches it (native/desktop.cpp reads it again when it changes):
+  // a valid text (re)starts the session; an invalid one lists its errors and keeps the last good session.
+  bool open_file(const std::string& path, const std::string& text);
   void save_session();
 
   // A JSON summary for end-to-end tests: clock, language, filters, counts.
@@ -175,6 +197,7 @@ class App {
   Platform platform_;
   std::optional<Session> session_;
   std::unique_ptr<ExerciseRun> exercise_;  // observes session_; reset whenever session_ changes
+  std::unique_ptr<ExerciseBoard> board_;   // room mode: observes session_ instead of exercise_
   std::vector<ScenarioEntry> builtins_;
   ViewState view_;
   CommandSink* sink_ = nullptr;

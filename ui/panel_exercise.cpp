@@ -11,6 +11,37 @@
 
 namespace kalan::ui {
 
+namespace {
+
+// Room mode: the trainer starts the room's exercises; the panel shows one of those started so far.
+const ExerciseRun* pick_room_run(App& app, const ExerciseBoard& board) {
+  if (board.runs().empty()) {
+    ImGui::TextWrapped("%s", tr("exercise.room_waiting"));
+    return nullptr;
+  }
+  std::string& shown = app.view().exercise_shown;
+  const ExerciseRun* run = board.find(shown);
+  if (!run) run = board.runs().back().get(), shown = run->exercise().id;
+  if (board.runs().size() > 1 && ImGui::BeginCombo("##room_exercise", run->exercise().title.in(language()).c_str())) {
+    for (const auto& r : board.runs())
+      if (ImGui::Selectable(r->exercise().title.in(language()).c_str(), r.get() == run)) shown = r->exercise().id;
+    ImGui::EndCombo();
+  }
+  return run;
+}
+
+// Every actor's progress in the run, then the pair's (the whole run); in a room, the room's total.
+void draw_trainer_view(App& app, const ExerciseRun& run) {
+  const State& s = app.session()->state();
+  std::vector<ProgressRow> rows;
+  for (const auto& a : actor_progress(run)) rows.push_back({display_name(s, a.actor), a, ""});
+  rows.push_back({tr("progress.pair"), summarize(run), ""});
+  if (const ExerciseBoard* board = app.board()) rows.push_back({tr("progress.room"), progress_of(*board, "*"), ""});
+  draw_progress_table(app, "##exercise_actors", rows);
+}
+
+}  // namespace
+
 void draw_exercise(App& app) {
   const Scenario& sc = app.session()->scenario();
   if (sc.exercises.empty()) {
@@ -18,7 +49,10 @@ void draw_exercise(App& app) {
     return;
   }
   const ExerciseRun* run = app.exercise_run();
-  if (!run) {
+  if (const ExerciseBoard* board = app.board()) {
+    run = pick_room_run(app, *board);
+    if (!run) return;
+  } else if (!run) {
     ImGui::TextWrapped("%s", tr("exercise.pick"));
     for (size_t i = 0; i < sc.exercises.size(); ++i) {
       const Exercise& ex = sc.exercises[i];
@@ -84,8 +118,9 @@ void draw_exercise(App& app) {
     ImGui::PushID(static_cast<int>(i) + 1000);
     if (run->hint_shown(i)) {
       ImGui::TextWrapped("- %s", ex.hints[i].text.in(language()).c_str());
-    } else if (ImGui::SmallButton(trf("exercise.hint_ask", {std::to_string(ex.hints[i].cost)}).c_str())) {
-      app.request_hint(i);
+    } else {
+      if (ImGui::SmallButton(trf("exercise.hint_ask", {std::to_string(ex.hints[i].cost)}).c_str())) app.request_hint(i);
+      anchor(app, "exercise.hint." + std::to_string(i));
     }
     ImGui::PopID();
   }
@@ -95,7 +130,11 @@ void draw_exercise(App& app) {
     for (const auto& m : run->mistakes())
       ImGui::TextWrapped("- %s", ex.mistakes[m.mistake].explanation.in(language()).c_str());
   }
-  if (ImGui::Button(tr("exercise.debrief"))) app.save_debrief();
+  ImGui::Separator();
+  ImGui::Checkbox(tr("exercise.trainer_view"), &app.view().exercise_trainer);
+  anchor(app, "exercise.trainer_view");
+  if (app.view().exercise_trainer) draw_trainer_view(app, *run);
+  if (!app.board() && ImGui::Button(tr("exercise.debrief"))) app.save_debrief();
 }
 
 }  // namespace kalan::ui

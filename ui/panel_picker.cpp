@@ -57,11 +57,11 @@ void draw_picker(App& app) {
       if (!text) {
         v.open_errors = {Diagnostic{"", "file_unreadable", {v.open_path}}};
       } else {
-        app.open_text(*text);
+        app.open_file(v.open_path, *text);
       }
     }
   }
-  if (!v.open_errors.empty()) {
+  if (!v.open_errors.empty() && v.watched.errors.empty()) {  // a watched file's errors have their own panel
     ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", tr("picker.errors"));
     ImGui::PushTextWrapPos(0);
     for (const auto& d : v.open_errors) ImGui::BulletText("%s", render(d, language()).c_str());

@@ -2,7 +2,9 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "app.h"
 
@@ -35,6 +37,24 @@ void draw_world(App& app);
 void draw_phones(App& app);
 void draw_flow_view(App& app);
 void draw_exercise(App& app);
+// The errors of the watched file (desktop), each clickable to show its line, column and JSON text.
+void draw_validation(App& app);
+
+// Exercise progress for trainers (ui/exercise_progress.cpp): one row per trainee, pair or room.
+struct ProgressRow {
+  std::string label;
+  ProgressSummary p;
+  std::string anchor;    // the row's button, for end-to-end tests
+  bool action = false;   // the row has a button
+};
+// A table of rows; with `button`, a last column of buttons that call `on_button(row)`.
+void draw_progress_table(App& app, const char* id, const std::vector<ProgressRow>& rows, const char* button = nullptr,
+                         const std::function<void(size_t)>& on_button = {});
+// One actor's progress over every run of the board.
+ProgressSummary progress_of(const ExerciseBoard& board, const std::string& actor);
+// Offers the debrief of the board's runs: the room's (actor ""), or one trainee's part of the runs they
+// took part in; HTML or JSON. Returns the message to show.
+std::string save_room_debrief(App& app, const std::string& actor, bool as_json);
 
 // The CPIMS+ workspace: sign-in switch, case list or record, inbox, accounts, tracing.
 void draw_cases(App& app);

@@ -15,11 +15,13 @@
 #include "app.h"
 #include "imgui_impl_html5.h"
 #include "room_client.h"
+#include "room_transport_web.h"
 
 namespace {
 
 std::unique_ptr<kalan::ui::App> g_app;
-std::unique_ptr<kalan::web::RoomClient> g_room;  // room mode, when served by `kalan serve`
+kalan::web::WebRoomTransport g_transport;
+std::unique_ptr<kalan::ui::RoomClient> g_room;  // room mode, when served by `kalan serve`
 float g_scale = 1.0f;
 bool g_text_focus = false;
 int g_width = 0, g_height = 0;  // the canvas in CSS pixels
@@ -146,7 +148,7 @@ int main(int, char**) {
   platform.draw_screen = [](kalan::ui::App&) { return g_room->draw_screen(); };
   platform.draw_header = [](kalan::ui::App&) { g_room->draw_header(); };
   g_app = std::make_unique<kalan::ui::App>(platform);
-  g_room = std::make_unique<kalan::web::RoomClient>(*g_app);
+  g_room = std::make_unique<kalan::ui::RoomClient>(*g_app, g_transport);
   g_room->probe();
   emscripten_set_main_loop(frame, 0, true);
   return 0;

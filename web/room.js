@@ -1,4 +1,4 @@
-// Room mode's network glue: fetch and EventSource for the wasm app (web/room_client.cpp).
+// Room mode's network glue: fetch and EventSource for the wasm app (ui/room_client.cpp through web/room_transport_web.cpp).
 // Every answer goes back through one exported function, kalan_room_cb(what, status, key, body);
 // status 0 means the network failed (offline, server gone).
 (function () {

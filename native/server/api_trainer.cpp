@@ -2,6 +2,7 @@
 #include "server_app.h"
 #include "core/reader.h"
 #include "core/time.h"
+#include "exercises/exercise.h"
 
 namespace kalan::server {
 
@@ -70,6 +71,35 @@ void App::routes_trainer() {
     if (!cmd) return;
     if (cmd->first.is_object() && !cmd->first.contains("actor")) cmd->first["actor"] = kSystem;
     submit_json(call->caller, *call->room, call->room, cmd->first, cmd->second, req, res);
+  });
+
+  // Starts one of the scenario's exercises for the room: {"exercise": ID}. Its setup commands are
+  // submitted in order, each as written (its own actor), so that every page of the room sees the setup
+  // in the log and starts following the exercise right after it (sim/exercises/board.h). An exercise
+  // without setup is followed from the room's start: nothing to do. Stops at the first refusal.
+  http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/exercise)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto call = room_call(req, res, true, true);
+    if (!call) return;
+    auto& room = call->room;
+    Diagnostics errors;
+    ObjectReader r(call->body, "", errors);
+    auto id = r.string("exercise");
+    r.reject_unknown_keys();
+    if (!errors.empty()) return send_json(res, 400, diagnostics_json(errors, request_lang(req)));
+    std::vector<Command> setup;
+    {
+      std::lock_guard<std::mutex> lock(room->mu);
+      const Exercise* ex = find_exercise(room->session->scenario().exercises, *id);
+      if (!ex) return send_error(res, req, 404, "http_not_found", {"exercise " + *id});
+      setup = ex->setup;
+    }
+    Outcome last{200, {{"ok", true}, {"commands", 0}}};
+    for (Command& c : setup) {
+      last = writer_.submit(room, std::move(c), 0, request_lang(req));
+      if (last.status != 201) break;
+    }
+    if (last.status == 201) last.body["commands"] = setup.size();
+    send_json(res, last.status, last.body);
   });
 
   // Back to the scenario's start: the log and attachments are deleted, participants stay.

@@ -254,6 +254,7 @@ const Row kCatalogue[] = {
   {"bad_answer", {"une réponse est un texte, un nombre ou une liste de textes ou de nombres",
                   "an answer is a text, a number or a list of texts or numbers"}},
   {"exercise_unknown_question", {"aucune question « {0} » dans l'exercice « {1} »", "no question \"{0}\" in exercise \"{1}\""}},
+  {"exercise_unknown_hint", {"aucun indice n° {0} dans l'exercice « {1} »", "no hint #{0} in exercise \"{1}\""}},
   {"exercise_other_exercise", {"cette réponse est pour l'exercice « {0} », pas « {1} »", "this answer is for exercise \"{0}\", not \"{1}\""}},
   {"report_already_received", {"{0} a déjà envoyé son rapport de {1} : pas de relance",
                                "{0} already sent its report for {1}: no reminder"}},

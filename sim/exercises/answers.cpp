@@ -15,6 +15,8 @@ const std::vector<std::vector<ArgSpec>>& table() {
   static const std::vector<std::vector<ArgSpec>> t = {
       // exercise.answer
       {{"exercise", ArgKind::id, true}, {"question", ArgKind::id, true}, {"answer", ArgKind::answer, true}},
+      // exercise.hint
+      {{"exercise", ArgKind::id, true}, {"hint", ArgKind::integer, true, {}, "", 0, 999}},
   };
   return t;
 }
@@ -30,12 +32,22 @@ ApplyResult answer(State& s, const Actor& a, const json& args) {
   return r;
 }
 
+// A hint asked for: nothing changes in the state; the command in the log tells every copy of the
+// session (a room's pages, the debrief) who asked for which hint, and the exercise's run charges it.
+ApplyResult hint(State& s, const Actor& a, const json& args) {
+  ApplyResult r;
+  r.emit(a.record_events, s.clock.now, "exercise.hint_requested",
+         [&] { return json{{"exercise", string_arg(args, "exercise")}, {"hint", args.at("hint")}}; });
+  return r;
+}
+
 }  // namespace
 
 const std::vector<ArgSpec>& ExerciseTable::args(std::size_t n) { return table().at(n); }
 
 ApplyResult ExerciseTable::apply(State& s, const Actor& a, std::size_t n, const json& args) {
   if (n == 0) return answer(s, a, args);
+  if (n == 1) return hint(s, a, args);
   return ApplyResult::refuse("command_refused", {"?", std::to_string(n)});
 }
 

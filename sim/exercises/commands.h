@@ -1,5 +1,5 @@
 // The exercise commands, declared as a command table (core/command_table.h) like the case and
-// reporting commands: a trainee answers a question of an exercise.
+// reporting commands: a trainee answers a question of an exercise, or asks for one of its hints.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -17,6 +17,7 @@ struct ApplyResult;
 struct ExerciseTable {
   static constexpr const char* kTypes[] = {
       "exercise.answer",  // 0  {exercise, question, answer}
+      "exercise.hint",    // 1  {exercise, hint}
   };
   static constexpr std::size_t kCount = sizeof(kTypes) / sizeof(kTypes[0]);
   static const std::vector<ArgSpec>& args(std::size_t n);

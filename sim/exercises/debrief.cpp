@@ -42,11 +42,41 @@ json debrief_json(const ExerciseRun& run, const ExerciseRun* reference, Lang lan
   return d;
 }
 
+json trainee_debrief_json(const ExerciseRun& run, const ExerciseRun* reference, const std::string& actor, Lang lang) {
+  json d = debrief_json(run, reference, lang);
+  d["trainee"] = actor;
+  d["score"] = run.score_of(actor);
+  std::size_t mine = 0;
+  for (auto& t : d["tasks"]) {
+    t["mine"] = t.value("achieved", false) && t.value("by", "") == actor;
+    if (t["mine"].get<bool>()) ++mine;
+  }
+  d["achieved"] = mine;
+  auto keep = [&](const char* key, const char* who) {
+    json kept = json::array();
+    for (auto& x : d[key])
+      if (x.value(who, "") == actor) kept.push_back(std::move(x));
+    d[key] = std::move(kept);
+  };
+  keep("mistakes", "by");
+  keep("timeline", "actor");
+  d["commands"] = d["timeline"].size();
+  for (auto& h : d["hints"])  // the hints someone else asked for (or shown by themselves) are not theirs
+    if (h.value("shown", false) && h.value("by", "") != actor) h = {{"index", h["index"]}, {"task", h["task"]}, {"cost", h["cost"]}, {"shown", false}};
+  return d;
+}
+
 json room_debrief_json(const std::vector<const ExerciseRun*>& runs, const ExerciseRun* reference, Lang lang) {
+  return room_debrief_json(runs, std::vector<const ExerciseRun*>(runs.size(), reference), lang);
+}
+
+json room_debrief_json(const std::vector<const ExerciseRun*>& runs, const std::vector<const ExerciseRun*>& references,
+                       Lang lang) {
   json list = json::array();
   std::int64_t total = 0, best = 0;
-  for (const ExerciseRun* r : runs) {
-    list.push_back(debrief_json(*r, reference, lang));
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const ExerciseRun* r = runs[i];
+    list.push_back(debrief_json(*r, i < references.size() ? references[i] : nullptr, lang));
     total += r->score();
     best = std::max(best, r->score());
   }
@@ -150,9 +180,11 @@ std::string debrief_html(const json& debrief, Lang lang) {
                   "border-left:4px solid #c33;padding:.4em;margin:.3em 0}.sandbox{color:#a50}"
                   "section{page-break-after:always}@media print{body{margin:0}}</style></head><body>\n<h1>" +
                   L("title", lang) + "</h1>\n<p class=sandbox>" + L("sandbox", lang) + "</p>\n";
+  if (debrief.contains("trainee")) h += "<p class=meta>" + L("trainee", lang) + " : " + esc(str(debrief, "trainee")) + "</p>\n";
   if (debrief.contains("runs")) {
-    h += "<p>" + L("room", lang, {std::to_string(debrief["runs"].size()), str(debrief, "average_score"),
-                                  str(debrief, "best_score")}) + "</p>\n";
+    if (debrief.value("format", "") == "kalan-room-debrief")
+      h += "<p>" + L("room", lang, {std::to_string(debrief["runs"].size()), str(debrief, "average_score"),
+                                    str(debrief, "best_score")}) + "</p>\n";
     for (const auto& r : debrief["runs"]) one_run(h, r, lang);
   } else {
     one_run(h, debrief, lang);

@@ -61,6 +61,12 @@ std::vector<Command> read_commands(const nlohmann::json* list, const std::string
       const std::string exercise = j.value("exercise", ""), question = j.value("question", "");
       if (exercise != ex.id) add_error(out, p + "/exercise", "exercise_other_exercise", {exercise, ex.id});
       else if (!ex.find_question(question)) add_error(out, p + "/question", "exercise_unknown_question", {question, ex.id});
+    } else if (type == std::string("exercise.hint")) {
+      const std::string exercise = j.value("exercise", "");
+      const std::int64_t hint = j.value("hint", std::int64_t{0});
+      if (exercise != ex.id) add_error(out, p + "/exercise", "exercise_other_exercise", {exercise, ex.id});
+      else if (hint >= static_cast<std::int64_t>(ex.hints.size()))
+        add_error(out, p + "/hint", "exercise_unknown_hint", {std::to_string(hint), ex.id});
     }
     cmds.push_back(std::move(*c));
   }

@@ -40,6 +40,9 @@ void ExerciseRun::observe(const Command& c, const ApplyResult& r, const State& s
   nlohmann::json cmd = command_to_json(c);
   cmd["command"] = type;
   if (r.ok) {
+    // A hint asked for through the log (`exercise.hint`): charged to whoever asked, on every copy.
+    if (type == std::string("exercise.hint") && cmd.value("exercise", "") == exercise_.id)
+      request_hint(static_cast<std::size_t>(cmd.value("hint", std::int64_t{0})), c.actor, s);
     push_event(s.clock.now, "command.accepted", c.actor, std::move(cmd));
     for (const Event& e : r.events) push_event(e.at, std::string(e.type), c.actor, e.data);
   } else {

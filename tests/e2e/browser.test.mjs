@@ -310,6 +310,31 @@ try {
     check('phone: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
+  // Single-player exercise with the trainer view: a hint asked is charged to whoever is signed in, and
+  // the trainer view lists every actor's progress.
+  {
+    const { context, page, errors } = await open({ width: 1280, height: 720 });
+    const text = (await import('node:fs')).readFileSync(new URL('../../scenarios/curriculum-rapidprotection.json', import.meta.url), 'utf8');
+    check('exercise: the curriculum opens', await page.evaluate((t) => Module.ccall('kalan_web_open', 'number', ['string'], [t]), text) === 1);
+    let d = await waitFor(page, (x) => x.has_session && !!x.anchors['tab.exercise'], 'the session');
+    await click(page, d.anchors['tab.exercise']);
+    d = await waitFor(page, (x) => !!x.anchors['exercise.start.rp-jam-complet'], 'the exercise list');
+    await click(page, d.anchors['exercise.start.rp-jam-complet']);
+    d = await waitFor(page, (x) => !!x.exercise && !!x.anchors['exercise.hint.0'], 'the exercise');
+    check('exercise: started with nobody\'s progress yet', d.exercise.id === 'rp-jam-complet' && d.exercise.hints === 0 &&
+          d.exercise.actors.map((a) => a.actor).join() === 'sdicko', JSON.stringify(d.exercise.actors));
+    await click(page, d.anchors['exercise.hint.0']);
+    d = await waitFor(page, (x) => x.exercise.hints === 1, 'the hint');
+    const trainer = d.exercise.actors.find((a) => a.actor === 'trainer');
+    check('exercise: the hint asked goes through the log and is charged to the trainer', d.commands === 1 &&
+          trainer && trainer.hints === 1 && trainer.score === -1 && d.exercise.score === -1, JSON.stringify(d.exercise));
+    await click(page, d.anchors['exercise.trainer_view']);
+    d = await waitFor(page, (x) => !!x.anchors['exercise.trainer_view'], 'the trainer view');
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(outDir, 'exercise-trainer-view.png') });
+    check('exercise: no console errors', errors.length === 0, errors.join(' | '));
+    await context.close();
+  }
 } catch (e) {
   failed++;
   console.log('FAIL: ' + (e && e.stack || e));

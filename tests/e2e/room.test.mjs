@@ -237,6 +237,66 @@ try {
   await sleep(300);
   check('« Pause » stops it', (await api('GET', `/api/rooms/${code}`)).json.running === false);
   await t.screenshot({ path: path.join(outDir, 'room-trainer.png') });
+  // 5. Exercise progress, live: a room on the RapidProtection curriculum (its exercises without setup
+  // start with the room). The community reporter texts « Jam » and answers the flow from her phone;
+  // her own page and the trainer console both count the tasks she completed, her hint, her score.
+  const scenario = JSON.parse(fs.readFileSync(new URL('../../scenarios/curriculum-rapidprotection.json', import.meta.url), 'utf8'));
+  const made = await api('POST', '/api/rooms', { scenario });
+  const code2 = made.json.code;
+  check('a room on an uploaded curriculum scenario', made.status === 201, code2);
+  const reporter = await open(`room=${code2}&name=Safiatou&role=community_reporter`, errors);
+  const rp = reporter.page;
+  const jam = (d) => d.board.runs.find((r) => r.exercise === 'rp-jam-complet');
+  const mine = (run) => run.actors.find((a) => a.actor === 'sdicko') || { tasks_done: 0, score: 0, hints: 0 };
+  let dr = reporter.d;
+  check('the reporter joins as sdicko', dr.room.user === 'sdicko', dr.room.user);
+  check('her page follows the room\'s exercises (those without setup started)', !!dr.board && dr.board.runs.length === 3 &&
+        JSON.stringify(dr.board.not_started) === '["rp-suivi-relaye"]', JSON.stringify(dr.board && dr.board.runs.map((r) => r.exercise)));
+  check('no task done before she acts', jam(dr).pair.tasks_done === 0 && mine(jam(dr)).tasks_done === 0);
+  const tconsole = await open(`room=${code2}&trainer=${trainer}`, errors);
+  const t2 = tconsole.page;
+  let d2 = await waitFor(t2, (x) => x.room.progress.length === 1, 'the console\'s progress table');
+  check('the console lists the reporter with no progress yet', d2.room.progress[0].name === 'Safiatou' &&
+        d2.room.progress[0].tasks_done === 0 && d2.room.progress[0].score === 0, JSON.stringify(d2.room.progress));
+  // The report, from her phone: the first answer completes « Le signalement … est enregistré ».
+  const texts2 = ['Jam', 'Awa Diarra 10 f', '7', 'Socoura', 'oui'];
+  for (let i = 0; i < texts2.length; ++i) {
+    await sendSms(rp, texts2[i]);
+    await waitFor(rp, (x) => x.room.seq === i + 1 && x.room.pending.length === 0, `SMS ${i + 1} applied`);
+  }
+  dr = await waitFor(rp, (x) => mine(jam(x)).tasks_done === 3, 'her page to count her three tasks');
+  check('her page: the three tasks of « Jam complet » are hers, score 10', mine(jam(dr)).tasks_done === 3 &&
+        mine(jam(dr)).score === 10 && jam(dr).pair.tasks_done === 3, JSON.stringify(jam(dr)));
+  d2 = await waitFor(t2, (x) => x.room.seq === 5 && x.room.progress[0].tasks_done >= 3, 'the console to count them');
+  check('the console: her tasks and score updated live, the same as her page', d2.room.progress[0].score ===
+        dr.board.runs.reduce((n, r) => n + mine(r).score, 0) && d2.room.progress[0].tasks_done ===
+        dr.board.runs.reduce((n, r) => n + mine(r).tasks_done, 0), JSON.stringify(d2.room.progress[0]));
+  check('the console\'s room total is her page\'s', JSON.stringify(d2.board.room) === JSON.stringify(dr.board.room),
+        JSON.stringify(d2.board.room));
+  // A hint asked on her page goes through the room's log: the console charges it to her.
+  await click(rp, dr.anchors['tab.exercise']);
+  dr = await waitFor(rp, (x) => !!x.anchors['exercise.hint.0'] || !!x.anchors['exercise.hint.1'], 'the hint button');
+  const shown = dr.board.shown;
+  const before = d2.room.progress[0].hints;
+  await click(rp, dr.anchors['exercise.hint.0'] || dr.anchors['exercise.hint.1']);
+  d2 = await waitFor(t2, (x) => x.room.progress[0].hints === before + 1, 'the hint on the console');
+  dr = await waitFor(rp, (x) => x.room.seq === 6, 'the hint in her log');
+  const run = dr.board.runs.find((r) => r.exercise === shown);
+  check('a hint asked by the trainee is hers on every page', mine(run).hints === 1 && d2.room.progress[0].hints === before + 1,
+        `${shown} ${JSON.stringify(mine(run))}`);
+  // Her debrief, from the console; then the exercise with a setup, started from the console.
+  d2 = await waitFor(t2, (x) => !!x.anchors['trainer.debrief.sdicko'], 'the debrief button');
+  const dl = t2.waitForEvent('download', { timeout: 5000 });
+  await click(t2, d2.anchors['trainer.debrief.sdicko']);
+  const saved = await dl;
+  const html = fs.readFileSync(await saved.path(), 'utf8');
+  check('« Débriefing » downloads her debrief (HTML, her tasks)', saved.suggestedFilename() === 'debriefing-sdicko.html' &&
+        html.includes('sdicko') && html.includes('Awa Diarra'), saved.suggestedFilename());
+  await click(t2, d2.anchors['trainer.start.rp-suivi-relaye']);
+  dr = await waitFor(rp, (x) => x.board.runs.length === 4, 'the started exercise on her page');
+  check('« Lancer » plays the exercise\'s setup in the room: every page starts following it', dr.board.not_started.length === 0);
+  await t2.screenshot({ path: path.join(outDir, 'room-progress.png') });
+
   // Failed requests while offline are logged by Chromium itself; anything else is a bug.
   const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
   check('no console errors (besides the failed requests while offline)', unexpected.length === 0, unexpected.join(' | '));

@@ -179,6 +179,23 @@ def api_paths(tmp):
         inj = expect(trainer.request("POST", f"/api/rooms/{code}/inject",
                                      {"command": {"type": "sms.receive", "from": "tel:+22370000112", "text": "Jam"}}), 201, "inject")
         check(any(e["type"] == "sms.received" for e in inj["events"]), "injected SMS received")
+        # Starting an exercise: its setup commands, each with its own actor, in order, in the room's log.
+        src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "curriculum-cpims.json")
+        with open(src, encoding="utf-8") as f:
+            cpims = json.load(f)
+        ex_room = expect(trainer.request("POST", "/api/rooms", {"scenario": cpims}), 201, "curriculum room")["code"]
+        setup = next(e for e in cpims["exercises"] if e["id"] == "cpims-m2-evaluation")["setup"]
+        started = expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "cpims-m2-evaluation"}),
+                         201, "start an exercise")
+        check(started["commands"] == len(setup) and started["seq"] == len(setup), f"setup submitted: {started}")
+        log = expect(trainer.request("GET", f"/api/rooms/{ex_room}/commands?after=0"), 200, "exercise log")["commands"]
+        check([(c["command"]["type"], c["command"]["actor"]) for c in log] == [(c["type"], c["actor"]) for c in setup],
+              "the log holds the setup in order, each command with its own actor")
+        expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "nope"}), 404, "unknown exercise")
+        expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "cpims-m2-evaluation", "x": 1}), 400,
+               "unknown field")
+        expect(A.request("POST", f"/api/rooms/{code}/exercise", {"exercise": "cpims-m2-evaluation"}), 403,
+               "a participant cannot start an exercise")
         room = expect(trainer.request("GET", f"/api/rooms/{code}"), 200, "trainer reads room")
         who = {p["name"]: p for p in room["participants"]}
         check(who["Awa"]["last_action"] == "message.send" and who["Awa"]["actions"] >= 3, f"last action of a participant: {who['Awa']}")

@@ -55,6 +55,7 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"psea.complaint.respond","actor":"fkansaye","complaint":"PSEA-0001","response":"reçue"})",
       R"({"type":"reporting.reminder.send","actor":"ntogo","structure":"ong-benkadi","year":2024,"month":8,"note":"merci"})",
       R"({"type":"exercise.answer","actor":"fkansaye","exercise":"ex-1","question":"q-1","answer":["a",3]})",
+      R"({"type":"exercise.hint","actor":"fkansaye","exercise":"ex-1","hint":2})",
   };
   std::set<std::string> seen;
   for (const auto& text : examples) {

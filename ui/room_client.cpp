@@ -1,31 +1,16 @@
 #include "room_client.h"
 
-#include <emscripten.h>
-
 #include <cstdio>
 #include <random>
 
 #include "core/hash.h"
 #include "i18n.h"
+#include "panels.h"
 #include "session/session.h"
 
-namespace kalan::web {
+namespace kalan::ui {
 
 namespace {
-
-EM_JS(void, js_room_probe, (), { if (window.kalanRoom) window.kalanRoom.probe(); });
-EM_JS(void, js_room_request,
-      (const char* what, const char* method, const char* url, const char* token, const char* body, const char* key), {
-        window.kalanRoom.request(UTF8ToString(what), UTF8ToString(method), UTF8ToString(url), UTF8ToString(token),
-                                 UTF8ToString(body), UTF8ToString(key));
-      });
-EM_JS(void, js_room_snapshot, (const char* code, const char* token),
-      { window.kalanRoom.snapshot(UTF8ToString(code), UTF8ToString(token)); });
-EM_JS(void, js_room_follow, (const char* code, const char* token, double after),
-      { window.kalanRoom.follow(UTF8ToString(code), UTF8ToString(token), after); });
-EM_JS(void, js_room_stop, (), { window.kalanRoom.stop(); });
-// Wall-clock milliseconds, comparable between pages (sync latency figures in debug()).
-EM_JS(double, js_epoch_ms, (), { return performance.timeOrigin + performance.now(); });
 
 constexpr double kRetrySeconds = 2.0;
 constexpr size_t kHashMemory = 256;
@@ -62,7 +47,7 @@ std::string RoomClient::url(const std::string& path) const {
   return u;
 }
 
-void RoomClient::probe() { js_room_probe(); }
+void RoomClient::probe() { transport_.probe(); }
 
 void RoomClient::on_answer(const std::string& what, int status, const std::string& key, const std::string& body) {
   if (what == "info") {
@@ -77,6 +62,7 @@ void RoomClient::on_answer(const std::string& what, int status, const std::strin
       for (int i = 0; i < 5; ++i)
         if (role == kRoomRoles[i]) form_.role = i;
     }
+    if (auto_join_ && form_.code[0] && form_.trainer && form_.token[0]) join();
   } else if (what == "join") {
     on_joined(status, body);
   } else if (what == "snapshot") {
@@ -104,11 +90,11 @@ void RoomClient::join() {
     trainer_ = true;
     token_ = form_.token;
     name_ = ui::tr("room.trainer");
-    js_room_snapshot(code_.c_str(), token_.c_str());
+    transport_.snapshot(code_, token_);
     return;
   }
   const nlohmann::json body = {{"name", std::string(form_.name)}, {"role", kRoomRoles[form_.role]}};
-  js_room_request("join", "POST", url("/join").c_str(), "", dump_json(body).c_str(), "");
+  transport_.request("join", "POST", url("/join"), "", dump_json(body), "");
 }
 
 void RoomClient::on_joined(int status, const std::string& body) {
@@ -124,7 +110,7 @@ void RoomClient::on_joined(int status, const std::string& body) {
   role_ = p.value("role", "");
   user_ = p.value("user", "");
   phase_ = Phase::loading;
-  js_room_snapshot(code_.c_str(), token_.c_str());
+  transport_.snapshot(code_, token_);
 }
 
 void RoomClient::load_snapshot(int status, const std::string& body) {
@@ -142,9 +128,15 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
     error_ = ui::trf("room.join_failed", {render_message(load.errors.front().code, load.errors.front().args, ui::language())});
     return;
   }
-  // Silent replay: no events are built for commands the trainee did not see happen.
+  // Silent replay: no events are built for commands the trainee did not see happen, unless the room
+  // has exercises: their conditions read the events, and every page follows them from the log.
   Session session(*load.scenario);
-  session.set_record_events(false);
+  std::unique_ptr<ExerciseBoard> board;
+  if (!load.scenario->exercises.empty()) {
+    board = std::make_unique<ExerciseBoard>(load.scenario->exercises, session.state());
+    watch_exercises(session, *board);
+  }
+  session.set_record_events(board != nullptr);
   std::int64_t seq = 0;
   std::string last_hash;
   for (const auto& row : (*j)["commands"]) {
@@ -164,7 +156,7 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   seq_ = seq;
   hashes_.clear();
   hashes_[seq_] = hex16(session.hash());
-  app_.start(std::move(session));
+  app_.start(std::move(session), std::move(board));
   app_.set_sink(this);
   if (!user_.empty())
     for (const auto& u : app_.session()->state().world.users)
@@ -173,7 +165,7 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   online_ = true;  // the server just answered; the stream's "open" or "down" follows
   need_snapshot_ = false;
   if (diverged) ++mismatches_, alert_ = ui::trf("room.mismatch", {std::to_string(seq_)});
-  js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
+  transport_.follow(code_, token_, static_cast<double>(seq_));
 }
 
 bool RoomClient::check_hash(std::int64_t seq, const std::string& server_hash) {
@@ -202,7 +194,7 @@ void RoomClient::on_event(const std::string& type, const std::string& data) {
     return resync(ui::trf("room.mismatch", {std::to_string(seq)}));
   }
   seq_ = seq;
-  applied_at_ = js_epoch_ms();
+  applied_at_ = transport_.epoch_ms();
   hashes_[seq_] = hex16(app_.session()->hash());
   while (hashes_.size() > kHashMemory) hashes_.erase(hashes_.begin());
   check_hash(seq, j->value("hash", ""));
@@ -212,8 +204,8 @@ void RoomClient::resync(const std::string& why) {
   if (!why.empty()) alert_ = why;
   ++resyncs_;
   need_snapshot_ = true;
-  js_room_stop();
-  js_room_snapshot(code_.c_str(), token_.c_str());
+  transport_.stop();
+  transport_.snapshot(code_, token_);
 }
 
 ApplyResult RoomClient::submit(Command command) {
@@ -233,9 +225,9 @@ ApplyResult RoomClient::submit(Command command) {
 void RoomClient::send_front() {
   if (queue_.empty()) return;
   sending_ = true;
-  sent_at_ = js_epoch_ms();
+  sent_at_ = transport_.epoch_ms();
   const Pending& p = queue_.front();
-  js_room_request("command", "POST", url("/commands").c_str(), token_.c_str(), p.body.c_str(), p.key.c_str());
+  transport_.request("command", "POST", url("/commands"), token_, p.body, p.key);
 }
 
 void RoomClient::on_verdict(int status, const std::string& key, const std::string& body) {
@@ -260,7 +252,7 @@ void RoomClient::on_verdict(int status, const std::string& key, const std::strin
 
 void RoomClient::went_down() {
   online_ = false;
-  js_room_stop();
+  transport_.stop();
   if (retry_at_ < now_) retry_at_ = now_ + kRetrySeconds;
 }
 
@@ -270,8 +262,8 @@ void RoomClient::tick(double now) {
   if (!online_ && now >= retry_at_) {
     // Try again: the log (after a divergence) or the stream, and the first waiting command (same key).
     retry_at_ = now + kRetrySeconds;
-    if (need_snapshot_) return js_room_snapshot(code_.c_str(), token_.c_str());
-    js_room_follow(code_.c_str(), token_.c_str(), static_cast<double>(seq_));
+    if (need_snapshot_) return transport_.snapshot(code_, token_);
+    transport_.follow(code_, token_, static_cast<double>(seq_));
     if (!sending_) send_front();
   } else if (online_ && !sending_ && !queue_.empty() && now >= retry_at_) {
     send_front();
@@ -285,7 +277,7 @@ void RoomClient::tick(double now) {
 void RoomClient::trainer_call(const std::string& what, const std::string& method, const std::string& path,
                               const std::string& body) {
   const std::string u = url(path);
-  js_room_request(what.c_str(), method.c_str(), u.c_str(), token_.c_str(), body.c_str(), "");
+  transport_.request(what, method, u, token_, body, "");
 }
 
 void RoomClient::on_trainer(const std::string& what, int status, const std::string& body) {
@@ -319,11 +311,19 @@ nlohmann::json RoomClient::debug() const {
   static const char* phases[] = {"off", "join", "joining", "loading", "live"};
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& p : queue_) pending.push_back(p.type);
+  // What the trainer console's progress table shows: each participant's progress over the room's exercises.
+  nlohmann::json progress = nlohmann::json::array();
+  if (const ExerciseBoard* board = app_.board())
+    for (const auto& p : room_.value("participants", nlohmann::json::array())) {
+      nlohmann::json row = ui::progress_of(*board, p.value("user", "")).to_json();
+      row["name"] = p.value("name", "");
+      progress.push_back(std::move(row));
+    }
   return {{"phase", phases[static_cast<int>(phase_)]}, {"code", code_}, {"user", user_}, {"trainer", trainer_},
           {"seq", seq_}, {"online", online_}, {"pending", pending}, {"alert", alert_}, {"error", error_},
           {"resyncs", resyncs_}, {"sent_at", sent_at_}, {"applied_at", applied_at_}, {"mismatches", mismatches_}, {"conflicts", conflicts_}, {"resent", resent_},
           {"participants", room_.value("participants", nlohmann::json::array()).size()},
-          {"running", room_.value("running", false)}};
+          {"running", room_.value("running", false)}, {"progress", std::move(progress)}};
 }
 
-}  // namespace kalan::web
+}  // namespace kalan::ui

@@ -1,5 +1,7 @@
-// The browser's room mode: joins a room of `kalan serve`, replays its log in the wasm core, follows
-// its event stream, and sends the app's commands to the server (queued while the network is down).
+// Room mode, in the browser and on the desktop: joins a room of `kalan serve`, replays its log in the
+// app's core, follows its event stream, and sends the app's commands to the server (queued while the
+// network is down). The network itself is a RoomTransport: web/room.js in the browser, cpp-httplib on
+// the desktop (native/room_transport.cpp); this code knows URLs and JSON, never sockets.
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -10,19 +12,48 @@
 
 #include "app.h"
 
-namespace kalan::web {
+namespace kalan::ui {
 
 // The roles a trainee may pick on the join screen (the server binds them to a scenario user).
 inline const char* const kRoomRoles[] = {"case_worker", "supervisor", "service_provider", "community_reporter",
                                          "information_manager"};
 
-class RoomClient : public ui::CommandSink {
- public:
-  explicit RoomClient(ui::App& app) : app_(app) {}
+class RoomClient;
 
-  // Asks the page whether it is served by `kalan serve` (answer through on_answer("info")).
+// How the room client reaches the server. Every request is answered later, on the app's thread, through
+// RoomClient::on_answer(what, status, key, body); status 0 means the network failed.
+class RoomTransport {
+ public:
+  virtual ~RoomTransport() = default;
+  // Is there a `kalan serve` at the other end? Answers "info", with the address's parameters
+  // ({room, name, role, trainer}, as JSON) as `key`.
+  virtual void probe() = 0;
+  // One HTTP request to a path of the server; answered as `what`, with `key`.
+  virtual void request(const std::string& what, const std::string& method, const std::string& url,
+                       const std::string& token, const std::string& body, const std::string& key) = 0;
+  // The room and its whole log, answered as "snapshot" with {"room": …, "commands": […]}.
+  virtual void snapshot(const std::string& code, const std::string& token) = 0;
+  // Follows the room's event stream after `after`: "open", then "event" (key = the event's type, body =
+  // its data) for each event, "down" when the stream fails. Replaces any stream being followed.
+  virtual void follow(const std::string& code, const std::string& token, double after) = 0;
+  virtual void stop() = 0;
+  // Wall-clock milliseconds, comparable between clients (latency figures).
+  virtual double epoch_ms() = 0;
+  void set_client(RoomClient* client) { client_ = client; }
+
+ protected:
+  RoomClient* client_ = nullptr;
+};
+
+class RoomClient : public CommandSink {
+ public:
+  RoomClient(App& app, RoomTransport& transport) : app_(app), transport_(transport) { transport.set_client(this); }
+
+  // Asks whether the app is served by `kalan serve` (answer through on_answer("info")).
   void probe();
-  // Every answer of web/room.js: `what` names the request, status 0 a network failure.
+  // The trainer console opens by itself when the address gives the room and the trainer's token.
+  void set_auto_join(bool on) { auto_join_ = on; }
+  // Every answer of the transport: `what` names the request, status 0 a network failure.
   void on_answer(const std::string& what, int status, const std::string& key, const std::string& body);
   // Once per frame: retries after a failure.
   void tick(double now);
@@ -30,8 +61,11 @@ class RoomClient : public ui::CommandSink {
   ApplyResult submit(Command command) override;
   // Joined: the room decides the scenario and takes the app's commands.
   bool in_room() const { return phase_ == Phase::live; }
+  bool trainer() const { return trainer_; }
+  const std::string& code() const { return code_; }
+  std::int64_t seq() const { return seq_; }
 
-  // Screens and lines drawn by web/room_view.cpp.
+  // Screens and lines drawn by ui/room_view.cpp.
   bool draw_screen();
   void draw_header();
   nlohmann::json debug() const;
@@ -67,8 +101,11 @@ class RoomClient : public ui::CommandSink {
   std::string url(const std::string& path) const;
   void draw_join();
   void draw_trainer_console();
+  void draw_exercise_progress();
 
-  ui::App& app_;
+  App& app_;
+  RoomTransport& transport_;
+  bool auto_join_ = false;
   Phase phase_ = Phase::off;
   Form form_;
   std::string error_;  // on the join screen
@@ -92,4 +129,4 @@ class RoomClient : public ui::CommandSink {
   std::string trainer_msg_;
 };
 
-}  // namespace kalan::web
+}  // namespace kalan::ui

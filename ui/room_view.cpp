@@ -1,5 +1,6 @@
 // Room mode on screen: the join form, the status line (connection, pending commands, alerts) and the
-// trainer console. Drawn through the app's Platform hooks, so ui/ panels never see the room.
+// trainer console, the same in the browser and on the desktop. Drawn through the app's Platform hooks,
+// so the other panels never see the room.
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,7 +9,7 @@
 #include "panels.h"
 #include "room_client.h"
 
-namespace kalan::web {
+namespace kalan::ui {
 
 namespace {
 
@@ -132,6 +133,7 @@ void RoomClient::draw_trainer_console() {
     }
     ImGui::EndTable();
   }
+  draw_exercise_progress();
   const bool running = room_.value("running", false);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s %s", ui::tr("trainer.clock"), ui::tr(running ? "trainer.running" : "trainer.paused"));
@@ -166,4 +168,38 @@ void RoomClient::draw_trainer_console() {
   ImGui::Separator();
 }
 
-}  // namespace kalan::web
+// The room's exercises, followed from the log by this page's own core (sim/exercises/board.h): each
+// participant's progress (their scenario user's), each exercise's pair, the room; the debriefs; and the
+// exercises whose setup is still to play, each started with one click.
+void RoomClient::draw_exercise_progress() {
+  const ExerciseBoard* board = app_.board();
+  if (!board) return;
+  ImGui::TextUnformatted(ui::tr("progress.exercises"));
+  std::vector<ui::ProgressRow> rows;
+  std::vector<std::string> actors;  // per row: the debrief's trainee ("" = the room), or none
+  const nlohmann::json& people = room_.contains("participants") ? room_["participants"] : nlohmann::json::array();
+  for (const auto& p : people) {
+    const std::string user = p.value("user", "");
+    rows.push_back({p.value("name", "") + " (" + user + ")", ui::progress_of(*board, user), "trainer.debrief." + user, true});
+    actors.push_back(user);
+  }
+  for (const auto& run : board->runs()) {
+    rows.push_back({ui::trf("progress.pair_of", {run->exercise().title.in(ui::language())}), summarize(*run), "", false});
+    actors.push_back("");
+  }
+  rows.push_back({ui::tr("progress.room"), ui::progress_of(*board, "*"), "trainer.debrief.room", true});
+  actors.push_back("");
+  ui::draw_progress_table(app_, "##progress", rows, ui::tr("progress.debrief"),
+                          [&](size_t i) { trainer_msg_ = ui::save_room_debrief(app_, actors[i], false); });
+  if (button(app_, ui::tr("progress.room_debrief_json"), "trainer.debrief.json"))
+    trainer_msg_ = ui::save_room_debrief(app_, "", true);
+  // Exercises with a setup start when the trainer plays it (the others started with the room).
+  for (const auto& ex : board->exercises()) {
+    if (board->find(ex.id)) continue;
+    ui::same_line_if_fits(ui::button_width(ui::trf("progress.start", {ex.title.in(ui::language())}).c_str()));
+    if (button(app_, ui::trf("progress.start", {ex.title.in(ui::language())}).c_str(), ("trainer.start." + ex.id).c_str()))
+      trainer_call("exercise", "POST", "/exercise", dump_json({{"exercise", ex.id}}));
+  }
+}
+
+}  // namespace kalan::ui
