@@ -210,13 +210,15 @@ try {
   // Monthly reporting: the 2024 Mopti scenario, the dashboard's chart and completeness grid, a cell's
   // submission with its validation status, and the submissions CSV downloaded with its BOM.
   {
-    const { context, page, errors } = await open({ width: 1280, height: 800 }, { acceptDownloads: true });
+    const { context, page, errors } = await open({ width: 1280, height: 1000 }, { acceptDownloads: true });
     let d = await debug(page);
     const card = d.builtins.indexOf('remontee-mensuelle-2024-mopti.json');
     check('reporting: the 2024 Mopti scenario is built in', card >= 0, JSON.stringify(d.builtins));
     await click(page, d.anchors['picker.card.' + card]);
     d = await waitFor(page, (x) => !!x.anchors['picker.start.' + card], 'the scenario card to open', 3000);
-    await click(page, d.anchors['picker.start.' + card]);
+    const start = d.anchors['picker.start.' + card];
+    check('reporting: the card\'s start button is on screen', start[3] <= 1000, JSON.stringify(start));
+    await click(page, start);
     d = await waitFor(page, (x) => x.has_session, 'the reporting scenario to start', 20000);
     check('reporting: the scenario starts with the reports of January–September', d.reporting.submissions === 109,
           `${d.reporting.submissions} submissions`);
