@@ -319,8 +319,11 @@ try {
     const text = (await import('node:fs')).readFileSync(new URL('../../scenarios/curriculum-rapidprotection.json', import.meta.url), 'utf8');
     check('exercise: the curriculum opens', await page.evaluate((t) => Module.ccall('kalan_web_open', 'number', ['string'], [t]), text) === 1);
     let d = await waitFor(page, (x) => x.has_session && !!x.anchors['tab.exercise'], 'the session');
-    await click(page, d.anchors['tab.exercise']);
-    d = await waitFor(page, (x) => !!x.anchors['exercise.start.rp-jam-complet'], 'the exercise list');
+    for (let i = 0; i < 3 && !d.anchors['exercise.start.rp-jam-complet']; i++) {  // a click may land before the tab bar settles
+      await click(page, d.anchors['tab.exercise']);
+      d = await waitFor(page, (x) => !!x.anchors['exercise.start.rp-jam-complet'], 'the exercise list', 2000).catch(() => debug(page));
+    }
+    check('exercise: the tab lists the exercises', !!d.anchors['exercise.start.rp-jam-complet'], Object.keys(d.anchors).join(' '));
     await click(page, d.anchors['exercise.start.rp-jam-complet']);
     d = await waitFor(page, (x) => !!x.exercise && !!x.anchors['exercise.hint.0'], 'the exercise');
     check('exercise: started with nobody\'s progress yet', d.exercise.id === 'rp-jam-complet' && d.exercise.hints === 0 &&
