@@ -30,8 +30,13 @@ long g_frames = 0;
 std::string g_debug;
 
 EM_JS(void, js_set_text_focus, (int on), { if (window.kalanTextFocus) window.kalanTextFocus(on); });
-EM_JS(void, js_download, (const char* name, const char* data),
-      { if (window.kalanDownload) window.kalanDownload(UTF8ToString(name), UTF8ToString(data)); });
+// The bytes are decoded keeping a leading BOM (UTF8ToString's TextDecoder would drop the one that
+// the CSV exports start with, for Excel).
+EM_JS(void, js_download, (const char* name, const char* data, int size), {
+  if (!window.kalanDownload) return;
+  const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(HEAPU8.subarray(data, data + size));
+  window.kalanDownload(UTF8ToString(name), text);
+});
 EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, js_inner_width, (), { return window.innerWidth; });
 EM_JS(int, js_inner_height, (), { return window.innerHeight; });
@@ -141,7 +146,7 @@ int main(int, char**) {
 
   kalan::ui::Platform platform;
   platform.save_file = [](const std::string& name, const std::string& content) {
-    js_download(name.c_str(), content.c_str());
+    js_download(name.c_str(), content.data(), static_cast<int>(content.size()));
     return std::string();
   };
   platform.fixed_session = [] { return g_room->in_room(); };

@@ -45,6 +45,16 @@ async function press(page, key) {
   await page.waitForTimeout(60);
   await page.keyboard.up(key);
 }
+// Clicks an anchor until `pred` holds, reading the anchor again before each try: a new screen may
+// still move during its first frames (ImGui sizes tables and tab bars over two frames).
+async function clickUntil(page, anchor, pred, what, tries = 3) {
+  let d = await debug(page);
+  for (let i = 0; i < tries && !pred(d); i++) {
+    if (d.anchors[anchor]) await click(page, d.anchors[anchor]);
+    d = await waitFor(page, pred, what, 2500).catch(() => debug(page));
+  }
+  return d;
+}
 async function waitFor(page, pred, what, ms = 5000) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
@@ -231,35 +241,32 @@ try {
     await page.waitForTimeout(100);
     const chart = await page.screenshot({ path: path.join(outDir, 'dashboard.png') });
     check('reporting: the dashboard is drawn', (await colours(page, chart)) > 20);
-    await click(page, d.anchors['dash.tab.completeness']);
-    d = await waitFor(page, (x) => x.reporting.missing >= 0 && !!x.anchors['dash.cell.0.1'], 'the completeness grid', 3000).catch(() => debug(page));
+    d = await clickUntil(page, 'dash.tab.completeness', (x) => x.reporting.missing >= 0 && !!x.anchors['dash.cell.0.1'], 'the completeness grid');
     // 8 gaps in January–September, then October and November of the 13 structures (December not due on 6 January).
     check('reporting: the grid counts 34 missing reports', d.reporting.missing === 34, String(d.reporting.missing));
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(outDir, 'dashboard-grid.png') });
-    await click(page, d.anchors['dash.cell.0.1']);
-    d = await waitFor(page, (x) => x.reporting.drill && !!x.anchors['dash.sub.0'], 'the submissions of the cell', 3000).catch(() => debug(page));
+    d = await clickUntil(page, 'dash.cell.0.1', (x) => x.reporting.drill && !!x.anchors['dash.sub.0'], 'the submissions of the cell');
     check('reporting: clicking a grid cell opens its submission', d.reporting.drill && d.reporting.listed === 1, `${d.reporting.listed} listed`);
-    await click(page, d.anchors['dash.sub.0']);
-    d = await waitFor(page, (x) => x.reporting.open_submission > 0 && !!x.anchors['sub.set.approved'], 'the submission view', 3000).catch(() => debug(page));
+    d = await clickUntil(page, 'dash.sub.0', (x) => x.reporting.open_submission > 0 && !!x.anchors['sub.set.approved'], 'the submission view');
     check('reporting: the submission view shows its validation controls', !!d.anchors['sub.title'] && !!d.anchors['sub.set.approved']);
-    await click(page, d.anchors['sub.set.approved']);
-    d = await waitFor(page, (x) => x.reporting.open_validation === 'approved', 'the validation status', 3000).catch(() => debug(page));
+    d = await clickUntil(page, 'sub.set.approved', (x) => x.reporting.open_validation === 'approved', 'the validation status');
     check('reporting: « approuvé » sets the validation status by a command', d.reporting.open_validation === 'approved' && d.commands === 1,
           `${d.reporting.open_validation}, ${d.commands} commands`);
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(outDir, 'dashboard-submission.png') });
-    await click(page, d.anchors['dash.back']);
-    d = await waitFor(page, (x) => !x.reporting.drill && !!x.anchors['dash.tab.exports'], 'the dashboard again', 3000).catch(() => debug(page));
-    await click(page, d.anchors['dash.tab.exports']);
-    d = await waitFor(page, (x) => !!x.anchors['dash.export.csv'], 'the exports', 3000).catch(() => debug(page));
+    d = await clickUntil(page, 'dash.back', (x) => !x.reporting.drill && !!x.anchors['dash.tab.exports'], 'the dashboard again');
+    d = await clickUntil(page, 'dash.tab.exports', (x) => !!x.anchors['dash.export.csv'], 'the exports');
+    await page.waitForTimeout(100);
+    d = await debug(page);
     const download = page.waitForEvent('download', { timeout: 5000 });
     await click(page, d.anchors['dash.export.csv']);
     const file = await (await download).path();
     const csv = fs.readFileSync(file);
+    fs.writeFileSync(path.join(outDir, 'submissions.csv'), csv);
     check('reporting: the submissions CSV downloads with a UTF-8 BOM and one line per submission',
           csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf && csv.toString('utf8').trim().split('\r\n').length === 110,
-          `${csv.length} bytes`);
+          `${csv.length} bytes, ${csv.toString('utf8').trim().split('\r\n').length} lines`);
     check('reporting: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
