@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
     if (i % 4 == 0) continue;
     json c1 = test::complete_form("1C"), a2 = test::complete_form("2A");
     c1["risk_level"] = risk;
+    if (std::string(risk) == "low") c1["immediate_safety_risk"] = "non";  // the form refuses low risk with immediate danger
     a2["risk_level"] = risk;
     run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "1C"}, {"values", c1}});
     run(s, worker, {{"type", "case.form.save"}, {"case", id}, {"form", "2A"}, {"values", a2}});
