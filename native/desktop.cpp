@@ -147,8 +147,12 @@ int run_desktop(const DesktopOptions& options) {
   RoomLog room_log;
   if (!options.open.empty()) {
     bool opened = false;
-    for (const auto& e : app.builtins())
-      if (e.file == options.open && e.scenario) opened = (app.start(*e.scenario), true);
+    for (size_t i = 0; i < app.builtins().size() && !opened; ++i) {
+      if (app.builtins()[i].file != options.open) continue;
+      app.load_builtin(i);
+      const auto& e = app.builtins()[i];
+      if (e.scenario) opened = (app.start(*e.scenario), true);
+    }
     if (!opened) {
       auto text = read_file(options.open);
       if (!text || !app.open_file(options.open, *text)) {

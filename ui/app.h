@@ -51,6 +51,8 @@ struct ScenarioEntry {
   size_t users = 0, services = 0, events = 0;
   std::optional<Scenario> scenario;
   Diagnostics errors;
+  std::string text;     // the file, loaded (validated, timeline played) when its card first opens
+  bool loaded = false;
 };
 
 // View state of the CPIMS+ workspace (sign-in, case list, open record, dialogs).
@@ -163,6 +165,8 @@ class App {
   const Session* session() const { return session_ ? &*session_ : nullptr; }
   ViewState& view() { return view_; }
   const std::vector<ScenarioEntry>& builtins() const { return builtins_; }
+  // Loads built-in scenario i if not yet done (the picker shows titles from the JSON alone at start).
+  void load_builtin(size_t i);
   const Platform& platform() const { return platform_; }
 
   void start(const Scenario& scenario);

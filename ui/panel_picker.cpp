@@ -14,11 +14,12 @@ void draw_picker(App& app) {
   const auto& list = app.builtins();
   // Cards as collapsing sections: readable on a phone, expandable on a laptop.
   for (size_t i = 0; i < list.size(); ++i) {
-    const ScenarioEntry& e = list[i];
     ImGui::PushID(static_cast<int>(i) + 1000);
     ImGui::SetNextItemOpen(static_cast<int>(i) == v.picked, ImGuiCond_Once);
-    const bool open = ImGui::CollapsingHeader(e.title.c_str());
+    const bool open = ImGui::CollapsingHeader(list[i].title.c_str());
     anchor(app, "picker.card." + std::to_string(i));
+    if (open) app.load_builtin(i);  // a scenario is loaded when its card first opens
+    const ScenarioEntry& e = list[i];
     if (open) {
       ImGui::Indent();
       if (e.scenario) {
