@@ -24,22 +24,18 @@ void edit_form(App& app, const std::string& organisation) {
   ImGui::PushID("accform");
   const float w = std::min(ImGui::GetContentRegionAvail().x, 260.0f);
   if (creating) {
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint("##id", tr("acc.id"), v.acc_id, sizeof v.acc_id);
+    hint_input("##id", tr("acc.id"), v.acc_id, sizeof v.acc_id, w);
     anchor(app, "acc.id");
     same_line_if_fits(w);
   }
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##name", tr("col.name"), v.acc_name, sizeof v.acc_name);
+  hint_input("##name", tr("col.name"), v.acc_name, sizeof v.acc_name, w);
   anchor(app, "acc.name");
   std::vector<std::string> roles;
   for (const auto& r : user_roles()) roles.push_back(tr_value("role.", r));
   combo(app, "##role", v.acc_role, roles, "acc.role", w);
   same_line_if_fits(w);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##phone", tr("col.phone"), v.acc_phone, sizeof v.acc_phone);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##email", tr("acc.email"), v.acc_email, sizeof v.acc_email);
+  hint_input("##phone", tr("col.phone"), v.acc_phone, sizeof v.acc_phone, w);
+  hint_input("##email", tr("acc.email"), v.acc_email, sizeof v.acc_email, w);
   std::vector<std::string> sup_ids = {""}, sup_labels = {tr("acc.no_supervisor")};
   for (const auto& u : s.world.users)
     if (u.role == "supervisor" && (organisation.empty() || u.organisation == organisation)) {

@@ -16,6 +16,11 @@ void same_line_if_fits(float next_width) {
   if (next_right <= limit) ImGui::SameLine();
 }
 
+void hint_input(const char* id, const char* hint, char* buf, size_t size, float width) {
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint(id, hint, buf, size);
+}
+
 void draw_banner(App& app, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 top = ImGui::GetCursorScreenPos();

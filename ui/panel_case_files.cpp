@@ -74,8 +74,7 @@ void draw_case_attachments(App& app, const CaseRecord& c) {
   }
   ImGui::Separator();
   if (app.platform().read_file) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 380.0f));
-    ImGui::InputTextWithHint("##path", tr("picker.path"), v.attach_path, sizeof v.attach_path);
+    hint_input("##path", tr("picker.path"), v.attach_path, sizeof v.attach_path, std::min(ImGui::GetContentRegionAvail().x, 380.0f));
     same_line_if_fits(button_width(tr("attach.add")));
     if (ImGui::Button(tr("attach.add"))) {
       const std::string path = v.attach_path;
@@ -151,13 +150,10 @@ void draw_tracing_requests(App& app) {
   if (!ImGui::CollapsingHeader(tr("trace.new"))) return;
   ImGui::PushID("newtrace");
   const float w = std::min(ImGui::GetContentRegionAvail().x, 260.0f);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##inq", tr("trace.inquirer"), v.inquirer, sizeof v.inquirer);
+  hint_input("##inq", tr("trace.inquirer"), v.inquirer, sizeof v.inquirer, w);
   same_line_if_fits(w);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##rel", tr("trace.relation"), v.note, sizeof v.note);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##child", tr("col.child"), v.child, sizeof v.child);
+  hint_input("##rel", tr("trace.relation"), v.note, sizeof v.note, w);
+  hint_input("##child", tr("col.child"), v.child, sizeof v.child, w);
   same_line_if_fits(90);
   ImGui::SetNextItemWidth(90);
   ImGui::InputInt(tr("col.age"), &v.age, 0);
@@ -165,8 +161,7 @@ void draw_tracing_requests(App& app) {
   ImGui::RadioButton(tr("sex.f"), &v.sex, 0);
   ImGui::SameLine();
   ImGui::RadioButton(tr("sex.m"), &v.sex, 1);
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 400.0f));
-  ImGui::InputTextWithHint("##desc", tr("cases.summary"), v.summary, sizeof v.summary);
+  hint_input("##desc", tr("cases.summary"), v.summary, sizeof v.summary, std::min(ImGui::GetContentRegionAvail().x, 400.0f));
   if (ImGui::Button(tr("trace.create"))) {
     nlohmann::json a = {{"inquirer_name", v.inquirer}, {"relation", v.note}, {"child_name", v.child},
                         {"sex", v.sex == 0 ? "f" : "m"}, {"description", v.summary}};

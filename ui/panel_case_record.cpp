@@ -80,8 +80,7 @@ void lifecycle(App& app, const CaseRecord& c) {
   } else if (c.is_active()) {
     if (ImGui::Button(tr("case.close"))) case_command(app, "case.close", {{"case", c.id}, {"reason", v.note}}, "life");
   } else if (c.status == "closed") {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 300.0f));
-    ImGui::InputTextWithHint("##reason", tr("case.reopen_reason"), v.note, sizeof v.note);
+    hint_input("##reason", tr("case.reopen_reason"), v.note, sizeof v.note, std::min(ImGui::GetContentRegionAvail().x, 300.0f));
     same_line_if_fits(button_width(tr("case.reopen")));
     if (ImGui::Button(tr("case.reopen"))) case_command(app, "case.reopen", {{"case", c.id}, {"reason", v.note}}, "life");
   }
@@ -92,8 +91,7 @@ void lifecycle(App& app, const CaseRecord& c) {
 void approvals(App& app, const CaseRecord& c) {
   CaseView& v = app.view().cases;
   const State& s = app.session()->state();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 420.0f));
-  ImGui::InputTextWithHint("##comment", tr("case.comment"), v.comment, sizeof v.comment);
+  hint_input("##comment", tr("case.comment"), v.comment, sizeof v.comment, std::min(ImGui::GetContentRegionAvail().x, 420.0f));
   anchor(app, "case.approval.comment");
   for (const auto& kind : kApprovals) {
     ImGui::PushID(kind.c_str());

@@ -16,12 +16,10 @@ namespace {
 void note_fields(App& app, const char* hint_comment, const char* hint_note) {
   CaseView& v = app.view().cases;
   const float w = std::min(ImGui::GetContentRegionAvail().x, 300.0f);
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputTextWithHint("##comment", tr(hint_comment), v.comment, sizeof v.comment);
+  hint_input("##comment", tr(hint_comment), v.comment, sizeof v.comment, w);
   if (hint_note) {
     same_line_if_fits(w);
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint("##note", tr(hint_note), v.note, sizeof v.note);
+    hint_input("##note", tr(hint_note), v.note, sizeof v.note, w);
   }
 }
 

@@ -39,8 +39,7 @@ void report_form(App& app) {
   if (!ImGui::CollapsingHeader(tr("cases.report"))) return;
   anchor(app, "cases.report");
   ImGui::PushID("report");
-  ImGui::SetNextItemWidth(220);
-  ImGui::InputTextWithHint("##child", tr("col.child"), v.child, sizeof v.child);
+  hint_input("##child", tr("col.child"), v.child, sizeof v.child, 220);
   same_line_if_fits(90);
   ImGui::SetNextItemWidth(90);
   ImGui::InputInt(tr("col.age"), &v.age, 0);
@@ -57,8 +56,7 @@ void report_form(App& app) {
     }
   combo(app, "##place", v.report_place, places, "cases.report.place", 220);
   same_line_if_fits(260);
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 400.0f));
-  ImGui::InputTextWithHint("##summary", tr("cases.summary"), v.summary, sizeof v.summary);
+  hint_input("##summary", tr("cases.summary"), v.summary, sizeof v.summary, std::min(ImGui::GetContentRegionAvail().x, 400.0f));
   if (ImGui::Button(tr("cases.report_send")) && !ids.empty()) {
     nlohmann::json a = {{"child_name", v.child}, {"sex", v.sex == 0 ? "f" : "m"},
                         {"location", ids[static_cast<size_t>(v.report_place)]}, {"summary", v.summary}};
@@ -72,8 +70,7 @@ void report_form(App& app) {
 void filters(App& app) {
   CaseView& v = app.view().cases;
   const State& s = app.session()->state();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260.0f));
-  ImGui::InputTextWithHint("##casesearch", tr("world.search"), v.search, sizeof v.search);
+  hint_input("##casesearch", tr("world.search"), v.search, sizeof v.search, std::min(ImGui::GetContentRegionAvail().x, 260.0f));
   anchor(app, "cases.search");
   same_line_if_fits(150);
   combo(app, "##status", v.status, choices("case_status.", kStatuses), "cases.filter.status", 150);

@@ -298,8 +298,7 @@ void exports_tab(App& app, ReportingView& v) {
   ImGui::TextDisabled("%s", tr("dash.exports_help"));
   ImGui::PopTextWrapPos();
   if (app.platform().can_open_paths) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 420.0f));
-    ImGui::InputTextWithHint("##exportdir", tr("dash.export_dir"), v.export_dir, sizeof v.export_dir);
+    hint_input("##exportdir", tr("dash.export_dir"), v.export_dir, sizeof v.export_dir, std::min(ImGui::GetContentRegionAvail().x, 420.0f));
   }
   const std::string year = std::to_string(v.filter.year);
   if (ImGui::Button(tr("dash.export_kobo")))

@@ -11,8 +11,7 @@ void draw_event_log(App& app) {
   const Session& session = *app.session();
   const State& s = session.state();
   ImGui::TextUnformatted(tr("events.title"));
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##filter", tr("events.filter"), v.event_filter, sizeof v.event_filter);
+  hint_input("##filter", tr("events.filter"), v.event_filter, sizeof v.event_filter, -1);
   ImGuiTextFilter filter(v.event_filter);
   ImGui::BeginChild("##log", ImVec2(0, 0), false);
   const auto& journal = session.journal();

@@ -79,11 +79,9 @@ void add_service_form(App& app) {
   ImGui::Separator();
   ImGui::TextUnformatted(tr("svc.add_title"));
   const float width = std::min(ImGui::GetContentRegionAvail().x, 260.0f);
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("##svc_id", tr("svc.id"), v.svc_id, sizeof v.svc_id);
+  hint_input("##svc_id", tr("svc.id"), v.svc_id, sizeof v.svc_id, width);
   same_line_if_fits(width);
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("##svc_name", tr("col.name"), v.svc_name, sizeof v.svc_name);
+  hint_input("##svc_name", tr("col.name"), v.svc_name, sizeof v.svc_name, width);
   std::vector<std::string> types;
   for (const auto& t : service_types()) types.push_back(tr(("svc." + t).c_str()));
   combo(app, "##svc_type", v.svc_type, types, "svc.type", width);
@@ -98,8 +96,7 @@ void add_service_form(App& app) {
   v.svc_place = std::clamp(v.svc_place, 0, static_cast<int>(places.size()) - 1);
   combo(app, "##svc_place", v.svc_place, places, "svc.place", width);
   same_line_if_fits(width);
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint("##svc_phone", tr("col.phone"), v.svc_phone, sizeof v.svc_phone);
+  hint_input("##svc_phone", tr("col.phone"), v.svc_phone, sizeof v.svc_phone, width);
   static const char* kDays[] = {"mon-fri", "mon-sat", "mon-sun"};
   const char* day_labels[] = {tr("svc.days_mon_fri"), tr("svc.days_mon_sat"), tr("svc.days_mon_sun")};
   combo(app, "##svc_days", v.svc_days, {day_labels[0], day_labels[1], day_labels[2]}, "svc.days", width);
@@ -148,8 +145,7 @@ void draw_world(App& app) {
   ViewState& v = app.view();
   const World& w = app.session()->state().world;
   ImGui::TextUnformatted(tr("world.title"));
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##search", tr("world.search"), v.world_search, sizeof v.world_search);
+  hint_input("##search", tr("world.search"), v.world_search, sizeof v.world_search, -1);
   anchor(app, "world.search");
   const std::string q = text::fold(v.world_search);
   if (!ImGui::BeginTabBar("##worldtabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;

@@ -28,6 +28,8 @@ void sub_tab(App& app, const std::string& label, const char* id, F&& body, ImGui
 float button_width(const char* label);
 // SameLine() when the next widget of this width fits on the row; otherwise the next widget wraps.
 void same_line_if_fits(float next_width);
+// A text field of this width showing `hint` while empty (ImGui::InputTextWithHint).
+void hint_input(const char* id, const char* hint, char* buf, size_t size, float width);
 
 void draw_banner(App& app, float width);
 void draw_picker(App& app);
