@@ -84,7 +84,10 @@ std::string CaseRecord::field(const std::string& form, const std::string& name) 
 }
 
 CaseRecord* CasesState::find(const std::string& id) {
-  return const_cast<CaseRecord*>(std::as_const(*this).find(id));
+  auto* c = const_cast<CaseRecord*>(std::as_const(*this).find(id));
+  // The caller may change the record: its deadlines are looked at again before the next clock step.
+  if (c) deadline_index.stale.push_back(static_cast<std::size_t>(c - records.data()));
+  return c;
 }
 
 const CaseRecord* CasesState::find(const std::string& id) const {

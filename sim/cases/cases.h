@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -212,6 +213,17 @@ struct CasesState {
   // Per position in `records`: a cache for the case list's search, not part of the state (never
   // saved or hashed); an entry is checked against the record before each use.
   mutable std::vector<CaseSearchText> search_text;
+
+  // Derived, never saved or hashed: each record's earliest deadline not yet alerted, and the records
+  // ordered by it, so a clock step finds the next deadline without scanning every case. A record is
+  // looked at again when it may have changed: the non-const find() marks it stale, and records
+  // filed since the last look are new (sim/cases/workflow.cpp).
+  struct DeadlineIndex {
+    std::vector<SimTime> due;  // per record; 0: none
+    std::set<std::pair<SimTime, std::size_t>> order;
+    std::vector<std::size_t> stale;
+  };
+  mutable DeadlineIndex deadline_index;
 };
 
 // A child at risk is reported to a structure: a case record is created in status "identified".

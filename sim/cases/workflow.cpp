@@ -78,17 +78,60 @@ bool alerted(const CaseRecord& c, const std::string& key) {
 
 }  // namespace
 
-SimTime cases_next_deadline(const State& s) {
+namespace {
+
+SimTime record_next_deadline(const CaseRecord& c, const CasePolicy& p) {
   SimTime next = 0;
-  for (const auto& c : s.cases.records)
-    for (const auto& d : case_deadlines(c, s.cases.policy))
-      if (!alerted(c, d.key) && (next == 0 || d.due < next)) next = d.due;
+  for (const auto& d : case_deadlines(c, p))
+    if (!alerted(c, d.key) && (next == 0 || d.due < next)) next = d.due;
+  return next;
+}
+
+// The index brought up to date: stale and new records looked at again.
+const CasesState::DeadlineIndex& deadline_index(const CasesState& cases) {
+  auto& ix = cases.deadline_index;
+  // More entries than records (another state's index) or more stale marks than records: start over.
+  if (ix.due.size() > cases.records.size() || ix.stale.size() > cases.records.size()) ix = {};
+  for (std::size_t i = ix.due.size(); i < cases.records.size(); ++i) {
+    ix.due.push_back(0);
+    ix.stale.push_back(i);
+  }
+  for (const std::size_t i : ix.stale) {
+    if (ix.due[i] != 0) ix.order.erase({ix.due[i], i});
+    ix.due[i] = record_next_deadline(cases.records[i], cases.policy);
+    if (ix.due[i] != 0) ix.order.insert({ix.due[i], i});
+  }
+  ix.stale.clear();
+  return ix;
+}
+
+}  // namespace
+
+SimTime cases_next_deadline(const State& s) {
+  const auto& order = deadline_index(s.cases).order;
+  return order.empty() ? 0 : order.begin()->first;
+}
+
+SimTime cases_next_deadline_by_scan(const State& s) {
+  SimTime next = 0;
+  for (const auto& c : s.cases.records) {
+    const SimTime due = record_next_deadline(c, s.cases.policy);
+    if (due != 0 && (next == 0 || due < next)) next = due;
+  }
   return next;
 }
 
 void cases_fire_deadlines(State& s, bool record, std::vector<Event>& events) {
   const SimTime now = s.clock.now;
-  for (auto& c : s.cases.records) {
+  // The records with a deadline due, in filing order (alerts are numbered in that order).
+  std::vector<std::size_t> due;
+  for (const auto& [at, i] : deadline_index(s.cases).order) {
+    if (at > now) break;
+    due.push_back(i);
+  }
+  std::sort(due.begin(), due.end());
+  for (const std::size_t i : due) {
+    CaseRecord& c = s.cases.records[i];
     for (const auto& d : case_deadlines(c, s.cases.policy)) {
       if (d.due > now || alerted(c, d.key)) continue;
       c.alerted.push_back(d.key);
@@ -96,6 +139,7 @@ void cases_fire_deadlines(State& s, bool record, std::vector<Event>& events) {
       if (record)
         events.push_back(Event{now, "case.overdue", {{"case", c.id}, {"what", d.what}, {"due", d.due}, {"owner", c.owner}}});
     }
+    s.cases.deadline_index.stale.push_back(i);
   }
 }
 

@@ -43,6 +43,8 @@ std::vector<CaseDeadline> overdue_items(const CaseRecord& c, const CasePolicy& p
 
 // The earliest deadline not yet alerted, or 0; the clock stops there to raise the alert.
 SimTime cases_next_deadline(const State& s);
+// The same, by looking at every record (what the index must agree with; for tests).
+SimTime cases_next_deadline_by_scan(const State& s);
 // Raises an alert (owner's inbox) and a "case.overdue" event for every deadline due now.
 void cases_fire_deadlines(State& s, bool record, std::vector<Event>& events);
 

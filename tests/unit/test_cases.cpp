@@ -408,6 +408,49 @@ TEST_CASE("cases: risk level sets deadlines on the sim clock; overdue items rais
   CHECK(bad.errors[0].path == "/case_management/deadlines/high/assessment");
 }
 
+TEST_CASE("cases: the clock's index of case deadlines agrees with a scan of every record") {
+  Desk d;
+  auto agree = [&] {
+    CHECK(cases_next_deadline(d.s) == cases_next_deadline_by_scan(d.s));
+    State copy = d.s;  // a copy carries its index along
+    CHECK(cases_next_deadline(copy) == cases_next_deadline_by_scan(copy));
+  };
+  agree();
+  const std::string a = d.open_case("Awa Diallo");  // high: assessment due in 24 h
+  agree();
+  CHECK(cases_next_deadline(d.s) == d.rec(a).opened_at + 86400);
+  d.ok("trainer", {{"type", "clock.advance"}, {"hours", 3}});
+  const std::string b = d.report("Binta Cissé");
+  agree();
+  d.ok("fkansaye", {{"type", "case.open"}, {"case", b}, {"risk_level", "medium"}});
+  agree();
+  const std::string c = d.open_case("Kadia Maïga");
+  agree();
+  // The first deadline fires (Awa's), the next one is Kadia's, 3 h later.
+  d.ok("trainer", {{"type", "clock.advance"}, {"hours", 22}});
+  agree();
+  CHECK(d.has_alert("fkansaye", "overdue", a));
+  CHECK(cases_next_deadline(d.s) == d.rec(c).opened_at + 86400);
+  // Saving Kadia's initial assessment ends her deadline: the index moves on without a clock step.
+  d.save("fkansaye", c, "1C", {{"risk_level", "high"}});
+  agree();
+  d.fill("fkansaye", a, "1C", {{"risk_level", "high"}});
+  d.fill("fkansaye", a, "2A");
+  d.approve(a, "assessment");
+  d.fill("fkansaye", a, "3A");
+  d.approve(a, "case_plan");  // weekly follow-up from now
+  agree();
+  for (int day = 0; day < 20; ++day) {
+    d.ok("trainer", {{"type", "clock.advance"}, {"days", 1}});
+    agree();
+    if (day == 9) d.fill("fkansaye", a, "5A");
+    agree();
+  }
+  int overdue = 0;
+  for (const Alert* x : inbox(d.s.cases, "fkansaye")) overdue += x->kind == "overdue";
+  CHECK(overdue >= 3);
+}
+
 TEST_CASE("cases: attachments keep name, type, size and content; limits and removal") {
   Desk d;
   const std::string id = d.open_case();
