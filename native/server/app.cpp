@@ -1,5 +1,7 @@
 #include "server_app.h"
 
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -41,7 +43,7 @@ App::App(ServeOptions options, std::string trainer_token)
       limiter_(options_.rate, options_.burst) {
   const size_t threads = options_.threads;
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http_.set_payload_max_length(options_.max_body);
+  http_.set_payload_max_length(std::max(options_.max_body, options_.max_import));
   http_.set_keep_alive_max_count(100000);
   http_.set_tcp_nodelay(true);  // a response is written in pieces: without this, Nagle + delayed ACK add 40 ms
   http_.set_read_timeout(10, 0);
@@ -301,7 +303,7 @@ void App::routes() {
   // Errors raised by httplib itself (413, 404 of an unmatched route, 400 of a bad request line).
   http_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 413) send_error(res, req, 413, "http_body_too_large", {std::to_string(options_.max_body)});
+    if (res.status == 413) send_error(res, req, 413, "http_body_too_large", {std::to_string(body_limit(req.path))});
     else if (req.method != "GET" && req.method != "POST" && req.method != "HEAD")
       send_error(res, req, 405, "http_method", {req.method});
     else if (res.status == 404) send_error(res, req, 404, "http_not_found", {req.path});
@@ -309,12 +311,26 @@ void App::routes() {
     else send_error(res, req, res.status, "http_internal", {std::to_string(res.status)});
     return httplib::Server::HandlerResponse::Handled;
   }));
-  // Same origin only, for every mutating call: a page from elsewhere cannot drive the room.
-  http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "GET" && req.method != "HEAD" && is_cross_origin(req)) {
-      send_error(res, req, 403, "http_cross_origin", {req.get_header_value("Origin")});
+  // Runs before the body is read.
+  http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    auto refuse = [&](int status, const char* code, std::vector<std::string> args) {
+      send_error(res, req, status, code, std::move(args));
       res.set_header("Connection", "close");  // its body was not read: the connection cannot be reused
       return httplib::Server::HandlerResponse::Handled;
+    };
+    // Same origin only, for every mutating call: a page from elsewhere cannot drive the room.
+    if (is_cross_origin(req)) return refuse(403, "http_cross_origin", {req.get_header_value("Origin")});
+    // A body over the route's limit is refused before it is read into memory.
+    const size_t limit = body_limit(req.path);
+    if (req.has_header("Content-Length")) {
+      const std::string text = req.get_header_value("Content-Length");
+      char* end = nullptr;
+      const unsigned long long length = std::strtoull(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0' || text[0] == '-') return refuse(400, "http_bad_request", {});
+      if (length > limit) return refuse(413, "http_body_too_large", {std::to_string(limit)});
+    } else if (req.has_header("Transfer-Encoding")) {
+      return refuse(411, "http_length_required", {});
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
@@ -326,6 +342,10 @@ void App::routes() {
   routes_primero();
   routes_kobo();
   routes_static();
+}
+
+size_t App::body_limit(const std::string& path) const {
+  return path == "/api/rooms/import" ? options_.max_import : options_.max_body;
 }
 
 void App::tick() {

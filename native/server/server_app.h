@@ -26,7 +26,8 @@ struct ServeOptions {
   bool full_sync = true;  // --sync full|normal
   double rate = 100, burst = 200;  // per client, requests per second
   size_t threads = 192;            // SSE streams and keep-alive connections each hold one
-  size_t max_body = 2 * 1024 * 1024;
+  size_t max_body = 2 * 1024 * 1024;     // every call's body...
+  size_t max_import = 64 * 1024 * 1024;  // ...but a room import's, which carries the attachments
 };
 
 // Who is calling: the trainer, or a participant bound to one room and one scenario user.
@@ -78,6 +79,8 @@ class App {
                                                                             httplib::Response& res);
 
   void routes();
+  // The largest body a request to `path` may send.
+  size_t body_limit(const std::string& path) const;
   void routes_rooms();
   void routes_commands();
   void routes_trainer();

@@ -241,6 +241,7 @@ const Row kCatalogue[] = {
   {"http_trainer_only", {"réservé au formateur", "trainer only"}},
   {"http_unknown_room", {"salle inconnue « {0} »", "unknown room \"{0}\""}},
   {"http_body_too_large", {"corps de requête trop grand (maximum {0} octets)", "request body too large (at most {0} bytes)"}},
+  {"http_length_required", {"longueur du corps requise (Content-Length) : l'envoi par morceaux n'est pas accepté", "request body length required (Content-Length): chunked uploads are not accepted"}},
   {"http_rate_limited", {"trop de requêtes : réessayez dans un instant", "too many requests: try again in a moment"}},
   {"http_cross_origin", {"origine « {0} » refusée : même origine uniquement", "origin \"{0}\" refused: same origin only"}},
   {"http_bad_request", {"requête HTTP invalide", "invalid HTTP request"}},

@@ -230,6 +230,26 @@ def api_paths(tmp):
         export["hash"] = "0000000000000000"
         bad = expect(trainer.request("POST", "/api/rooms/import", export), 400, "import with a wrong hash")
         check(bad["errors"][0]["path"] == "/hash", "hash mismatch named")
+        # A room with its photos is larger than the 2 MiB body limit: the import route takes it.
+        big = os.urandom(1536 * 1024)
+        for i in range(2):
+            st, _, _ = A.request("POST", f"/api/rooms/{code}/attachments?name=photo{i}.jpg", big,
+                                 headers={"Content-Type": "image/jpeg"})
+            check(st == 201, f"1.5 MiB attachment {i} stored: {st}")
+        export = expect(trainer.request("GET", f"/api/rooms/{code}/export"), 200, "export with photos")
+        size = len(json.dumps(export))
+        check(size > 3 * 1024 * 1024 and len(export["attachments"]) == 3, f"export carries the photos ({size} bytes)")
+        imported = expect(trainer.request("POST", "/api/rooms/import", export), 201, "import over 2 MiB")
+        check(imported["hash"] == export["hash"], "imported room with photos, same hash")
+        back = expect(trainer.request("GET", f"/api/rooms/{imported['code']}/export"), 200, "export of the import")
+        check(sorted(a["data"] for a in back["attachments"]) == sorted(a["data"] for a in export["attachments"]),
+              "the photos come back byte for byte")
+        # Only the import route is that generous, and it is the trainer's.
+        expect(A.request("POST", "/api/rooms/import", "x" * (3 * 1024 * 1024)), 403, "import is for the trainer")
+        expect(trainer.request("POST", f"/api/rooms/{code}/commands", "x" * (3 * 1024 * 1024)), 413,
+               "3 MiB to another route, even the trainer's")
+        expect(trainer.request("POST", "/api/rooms/import", "x" * 20, headers={"Content-Length": "68000000"},
+                               raw=True), 413, "an import over 64 MiB is refused before it is read")
         reset = expect(trainer.request("POST", f"/api/rooms/{code}/reset", {}), 200, "reset")
         check(reset["seq"] == 0 and reset["generation"] == 1, "reset empties the log")
         expect(A.request("POST", f"/api/rooms/{code}/reset", {}), 403, "reset is for the trainer")
@@ -246,6 +266,7 @@ def api_paths(tmp):
             ("unknown API", "GET", "/api/nothing", None, {}, 404),
             ("unsupported method", "PUT", "/api/info", "{}", {}, 405),
             ("NUL in a path", "GET", "/index.html%00.js", None, {}, 400),
+            ("chunked body", "POST", f"/api/rooms/{code}/commands", b'{"command":{}}', {"Transfer-Encoding": "chunked"}, 411),
             ("invalid UTF-8", "POST", f"/api/rooms/{code}/commands", b'{"command":{"type":"message.send","to":"mtembely","text":"\xff\xfe"}}', {}, 400),
         ]
         for what, method, path, body, headers, status in hostile:
