@@ -58,7 +58,16 @@ void fill(App& app, const CaseRecord& c, const forms::Form& form) {
   ImGui::TextUnformatted(form.title.in(language()).c_str());
   if (!form.description.in(language()).empty()) ImGui::TextWrapped("%s", form.description.in(language()).c_str());
   ImGui::Separator();
-  draw_form_fields(app, form, ctx, check, v.draft, v.show_issues);
+  // Attachment and signature fields name the case's attachments; a signature drawn here becomes one.
+  FormFiles files;
+  for (const auto& a : c.attachments)
+    if (!a.removed) files.files.push_back({a.id, a.name});
+  files.add_signature = [&app, &c](const std::string& name, const std::string& svg) {
+    case_command(app, "case.attachment.add",
+                 {{"case", c.id}, {"name", name}, {"kind", "document"}, {"mime", "image/svg+xml"}, {"content", base64_encode(svg)}},
+                 "form", "case.sent");
+  };
+  draw_form_fields(app, form, ctx, check, v.draft, v.show_issues, {}, &files);
 }
 
 }  // namespace
