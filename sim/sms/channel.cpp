@@ -84,10 +84,12 @@ void run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<
   flows::Host host = make_host(s, record);
   // The contact reference stays valid: webhooks never add contacts.
   host.webhook = [&](const flows::WebhookRequest& req) { return sandbox_webhook(s, contact, req, record, out); };
-  flows::FlowSession& session = s.sms.sessions[contact.uuid];
+  // One lookup in the map of sessions (keyed by UUID text) for the whole sprint.
+  const auto it = s.sms.sessions.try_emplace(contact.uuid).first;
+  flows::FlowSession& session = it->second;
   flows::Sprint sprint = step(host, session);
   deliver(s, contact, sprint, record, out);
-  if (!session.waiting()) s.sms.sessions.erase(contact.uuid);  // only waiting sessions are kept
+  if (!session.waiting()) s.sms.sessions.erase(it);  // only waiting sessions are kept
 }
 
 // The keyword trigger a message fires for this contact, if any.
