@@ -138,7 +138,12 @@ class Engine {
   bool failed_ = false;
   FlowContext ctx_;
 
-  std::string now_iso() const { return format_iso_time(host_.now); }
+  // The clock does not move during a sprint: its text is made once, for every event.
+  const std::string& now_iso() {
+    if (now_iso_.empty()) now_iso_ = format_iso_time(host_.now);
+    return now_iso_;
+  }
+  std::string now_iso_;
 
   // Events other than the messages to send are built only when the host wants them.
   bool all_events() const { return host_.all_events; }
