@@ -72,6 +72,7 @@ void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint,
     for (const auto& u : urns) log_out(s, u, m.text, m.quick_replies);
   }
   if (!record) return;
+  out.reserve(out.size() + sprint.events.size());
   for (json& e : sprint.events) {
     const std::string type = e.value("type", "");
     e["contact_uuid"] = contact.uuid;
@@ -79,15 +80,20 @@ void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint,
   }
 }
 
-void run_sprint(State& s, flows::FlowContact& contact, bool record, std::vector<Event>& out,
-                         const std::function<flows::Sprint(flows::Host&, flows::FlowSession&)>& step) {
+using Sessions = std::map<std::string, flows::FlowSession>;
+
+// Runs one sprint of the contact's session (made if there is none). `near`: where the caller found
+// that session, or end(); it spares a second search among the sessions.
+void run_sprint(State& s, Sessions::iterator near, flows::FlowContact& contact, bool record, std::vector<Event>& out,
+                const std::function<flows::Sprint(flows::Host&, flows::FlowSession&)>& step) {
   flows::Host host = make_host(s, record);
   // The contact reference stays valid: webhooks never add contacts.
   host.webhook = [&](const flows::WebhookRequest& req) { return sandbox_webhook(s, contact, req, record, out); };
-  flows::FlowSession& session = s.sms.sessions[contact.uuid];
+  const auto it = s.sms.sessions.try_emplace(near, contact.uuid);
+  flows::FlowSession& session = it->second;
   flows::Sprint sprint = step(host, session);
   deliver(s, contact, sprint, record, out);
-  if (!session.waiting()) s.sms.sessions.erase(contact.uuid);  // only waiting sessions are kept
+  if (!session.waiting()) s.sms.sessions.erase(it);  // only waiting sessions are kept
 }
 
 // The keyword trigger a message fires for this contact, if any.
@@ -150,17 +156,17 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
                     "keyword_match", json_object("type", t->only_word ? "only_word" : "first_word", "keyword", t->keyword),
                     "flow", json_object("uuid", t->flow_uuid, "name", f ? f->name : std::string()),
                     "triggered_on", format_iso_time(s.clock.now));
-    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+    run_sprint(s, it, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
       return flows::start_flow(assets, contact, session, t->flow_uuid, std::move(trigger), host);
     });
   } else if (waiting) {
-    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+    run_sprint(s, it, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
       return flows::resume_with_msg(assets, contact, session, std::move(msg), host);
     });
   } else if (!assets.catchall_flow_uuid.empty()) {
     json trigger = json_object("type", "msg", "msg", std::move(msg), "flow", json_object("uuid", assets.catchall_flow_uuid),
                                "triggered_on", format_iso_time(s.clock.now));
-    run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+    run_sprint(s, it, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
       return flows::start_flow(assets, contact, session, assets.catchall_flow_uuid, std::move(trigger), host);
     });
   } else if (!s.sms.settings.unknown_reply.empty()) {
@@ -181,7 +187,7 @@ ApplyResult apply_command(State& s, const Actor& a, const FireSmsTimeout& c) {
   flows::FlowContact& contact = contact_for(s, c.urn, created);
   ApplyResult r;
   const flows::FlowAssets& assets = *s.sms.settings.assets;
-  run_sprint(s, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
+  run_sprint(s, it, contact, a.record_events, r.events, [&](flows::Host& host, flows::FlowSession& session) {
     return flows::resume_with_timeout(assets, contact, session, host);
   });
   return r;
@@ -210,9 +216,10 @@ void sms_fire_deadlines(State& s, bool record, std::vector<Event>& out) {
     for (auto& c : s.sms.contacts)
       if (c.uuid == uuid) contact = &c;
     if (!contact) continue;
-    const flows::FlowSession& session = s.sms.sessions[uuid];
-    const bool timeout = session.timeout_on > 0 && session.timeout_on <= s.clock.now;
-    run_sprint(s, *contact, record, out, [&](flows::Host& host, flows::FlowSession& sess) {
+    const auto it = s.sms.sessions.find(uuid);
+    if (it == s.sms.sessions.end()) continue;
+    const bool timeout = it->second.timeout_on > 0 && it->second.timeout_on <= s.clock.now;
+    run_sprint(s, it, *contact, record, out, [&](flows::Host& host, flows::FlowSession& sess) {
       return timeout ? flows::resume_with_timeout(assets, *contact, sess, host)
                      : flows::expire_session(assets, *contact, sess, host);
     });

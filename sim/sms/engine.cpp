@@ -138,7 +138,12 @@ class Engine {
   bool failed_ = false;
   FlowContext ctx_;
 
-  std::string now_iso() const { return format_iso_time(host_.now); }
+  // The clock does not move during a sprint: its text is made once, for every event.
+  const std::string& now_iso() {
+    if (now_iso_.empty()) now_iso_ = format_iso_time(host_.now);
+    return now_iso_;
+  }
+  std::string now_iso_;
 
   // Events other than the messages to send are built only when the host wants them.
   bool all_events() const { return host_.all_events; }
@@ -192,18 +197,18 @@ class Engine {
 
   void save_result(int r, const std::string& name, const std::string& value, const std::string& category,
                    const std::string& category_localized, const std::string& input, const std::string& node_uuid,
-                   const json& extra) {
+                   json extra) {
     Run& run = session_.runs[static_cast<size_t>(r)];
-    RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, extra};
+    RunResult res{name, value, category, category_localized, input, node_uuid, host_.now, std::move(extra)};
     const std::string key = result_key(name);
     if (ctx_.run() != r) ctx_.stale(FlowContext::kRelated);
     if (!run.results_context.is_null()) run.results_context[key] = result_json(res);  // kept up to date
-    run.results[key] = std::move(res);
+    const RunResult& saved = run.results[key] = std::move(res);
     if (!all_events()) return;
     json e = json_object("type", "run_result_changed", "name", name, "value", value, "category", category);
     if (!category_localized.empty() && category_localized != category) e["category_localized"] = category_localized;
     if (!input.empty()) e["input"] = input;
-    if (!extra.is_null()) e["extra"] = extra;
+    if (!saved.extra.is_null()) e["extra"] = saved.extra;
     emit(std::move(e));
   }
 
@@ -233,7 +238,7 @@ class Engine {
       sprint_.messages.push_back(OutMessage{{contact_.urns[i]}, {}, {}, body, quick_texts});
       if (!all_events()) continue;
       json msg = json_object("uuid", uuid, "urn", contact_.urns[i], "text", body);
-      if (!quick.empty()) msg["quick_replies"] = quick;
+      if (!quick.empty()) msg["quick_replies"] = i + 1 < n ? quick : std::move(quick);  // the last one takes them
       if (!a.attachments.empty()) {
         json att = json::array();
         for (const auto& t : a.attachments) att.push_back(render(r, t));
@@ -441,7 +446,8 @@ class Engine {
     if (cat && !rt.result_name.empty()) {
       json loc = localized(r, cat->uuid, "name");
       const std::string input = session_.input.is_object() && rt.wait.type == "msg" ? session_.input.value("text", operand) : operand;
-      save_result(r, rt.result_name, value, cat->name, loc.is_array() ? loc[0].get<std::string>() : "", input, node.uuid, extra);
+      save_result(r, rt.result_name, value, cat->name, loc.is_array() ? loc[0].get<std::string>() : "", input, node.uuid,
+                  std::move(extra));
     }
     return cat;
   }

@@ -86,9 +86,10 @@ unsigned entry_bit(std::string_view name) {
 json flow_ref(const Flow* f) { return f ? json_object("uuid", f->uuid, "name", f->name) : json(nullptr); }
 
 json result_json(const RunResult& r) {
-  json j = json_object("__default__", r.value, "name", r.name, "value", r.value, "category", r.category,
+  json j = json_object("__default__", r.value, "category", r.category,
                        "category_localized", r.category_localized.empty() ? r.category : r.category_localized,
-                       "input", r.input, "node_uuid", r.node_uuid, "created_on", format_iso_time(r.created_on));
+                       "created_on", format_iso_time(r.created_on), "input", r.input, "name", r.name,
+                       "node_uuid", r.node_uuid, "value", r.value);
   if (!r.extra.is_null()) j["extra"] = r.extra;
   return j;
 }

@@ -173,6 +173,32 @@ Slot json_lookup(const Slot& c, const Value& key, const std::string* dot_name, c
   return out;
 }
 
+// Argument lists kept for the next calls: a Value is large, so a long list (object() with a dozen
+// pairs) would otherwise be a large allocation at every call, the costliest kind for malloc.
+// Only capacity is kept: a list given back is empty.
+class SpareArgs {
+ public:
+  ValueList take() {
+    if (lists_.empty()) return {};
+    ValueList v = std::move(lists_.back());
+    lists_.pop_back();
+    return v;
+  }
+  void give(ValueList&& v) {
+    v.clear();
+    if (lists_.size() < kKept) lists_.push_back(std::move(v));
+  }
+
+ private:
+  static constexpr size_t kKept = 16;  // nested calls in flight, in practice a handful
+  std::vector<ValueList> lists_;
+};
+
+SpareArgs& spare_args() {
+  thread_local SpareArgs spare;
+  return spare;
+}
+
 Value number_result(const Decimal& d) {
   if (!d.in_range()) return Value::error("number is too large");
   return Value::number(d);
@@ -320,10 +346,12 @@ Value evaluate(const Node& n, const std::shared_ptr<const Scope>& scope, Ctx& cx
         if (fn.is_error()) return fn;
       }
       if (!fn.is(Value::Kind::function)) return Value::error(to_source(callee) + " is not a function");
-      ValueList args;
+      ValueList args = spare_args().take();
       args.reserve(n.kids.size() - 1);
       for (size_t i = 1; i < n.kids.size(); ++i) args.push_back(evaluate(*n.kids[i], scope, cx));
-      return call_function(*fn.fn, args, cx);
+      Value result = call_function(*fn.fn, args, cx);
+      spare_args().give(std::move(args));
+      return result;
     }
     case Node::Kind::lambda: {
       auto f = std::make_shared<Function>();

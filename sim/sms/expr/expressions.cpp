@@ -40,8 +40,14 @@ class TextCache {
  public:
   template <typename Make>
   std::shared_ptr<const T> get(std::string_view key, Make make) {
+    // The same text is often asked for twice in a row (the names it reads, then its rendering):
+    // one comparison instead of a search among long, similar keys.
+    if (last_ != map_.end() && last_->first == key) return last_->second;
     auto it = map_.find(key);
-    if (it != map_.end()) return it->second;
+    if (it != map_.end()) {
+      last_ = it;
+      return it->second;
+    }
     std::shared_ptr<const T> v = make(key);
     if (key.size() > kCacheMaxKey) return v;
     if (map_.size() >= kCacheEntries || bytes_ + key.size() > kCacheBytes) {
@@ -49,12 +55,14 @@ class TextCache {
       bytes_ = 0;
     }
     bytes_ += key.size();
-    map_.emplace(std::string(key), v);
+    last_ = map_.emplace(std::string(key), v).first;
     return v;
   }
 
  private:
-  std::map<std::string, std::shared_ptr<const T>, std::less<>> map_;
+  using Map = std::map<std::string, std::shared_ptr<const T>, std::less<>>;
+  Map map_;
+  typename Map::iterator last_ = map_.end();  // the last text found or added (end: none)
   size_t bytes_ = 0;
 };
 
