@@ -1,4 +1,6 @@
 // Load benchmark of `kalan serve` on loopback: 50 simulated trainees in 10 rooms send commands for ~10 s.
+// The mix: reporters answer the Jam flow by SMS, case workers file new cases and write messages, the
+// other roles write messages.
 // Prints commands/s sustained, latency percentiles and the server's memory. Not a pass/fail test.
 // Usage: node bench/server_load.mjs build/native/kalan [seconds] [trainees] [rooms] [full|normal (--sync)]
 // Budgets (issue 6): >= 2,000 commands/s with p99 <= 50 ms; server RSS <= 300 MB with 10 rooms.
@@ -88,9 +90,12 @@ async function trainee(p, i, intervalMs, out) {
       if (stop) break;
     }
     const n = counter++;
+    // Case workers alternate a new case (the case list grows through the run) and a message.
     const command = p.role === 'community_reporter'
       ? { type: 'sms.receive', from: 'tel:+22370000111', text: jam[n % jam.length] }
-      : { type: 'message.send', to: recipient[p.role], text: `Point ${n} sur le cas, merci de rappeler.` };
+      : p.role === 'case_worker' && n % 2 === 0
+        ? { type: 'case.report', child_name: `Enfant fictif ${n}`, age: 3 + (n % 14), sex: n % 3 ? 'f' : 'm', location: 'socoura' }
+        : { type: 'message.send', to: recipient[p.role], text: `Point ${n} sur le cas, merci de rappeler.` };
     const t0 = process.hrtime.bigint();
     const r = await request('POST', `/api/rooms/${p.room}/commands`, { command, key: `t${i}-${n}` }, p.token);
     out.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -211,6 +211,14 @@ std::string App::debug_json() const {
                   {"open_case", cv.open_case},
                   {"stage", open ? case_stage(*open) : ""},
                   {"open_form", cv.open_form},
+                  {"draft", cv.draft},
+                  {"attachments", [&] {
+                     nlohmann::json list = nlohmann::json::array();
+                     if (open)
+                       for (const auto& a : open->attachments)
+                         list.push_back({{"id", a.id}, {"name", a.name}, {"mime", a.mime}, {"size", a.size}});
+                     return list;
+                   }()},
                   {"unread", unread_count(s.cases, cv.user)},
                   {"error", cv.error}};
     const ReportingView& rv = view_.reporting;

@@ -58,6 +58,7 @@ struct ScenarioEntry {
 // View state of the CPIMS+ workspace (sign-in, case list, open record, dialogs).
 struct CaseView {
   std::string user = "trainer";  // the signed-in user: the actor of every case command
+  bool user_locked = false;      // in a room, a participant is their scenario user and cannot switch
   char search[128] = "";
   int status = 0, risk = 0, stage = 0, owner = 0;  // filter combos, 0 = any
   bool overdue_only = false;

@@ -53,6 +53,11 @@ void draw_sign_in(App& app) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("cases.signed_in"));
   ImGui::SameLine();
+  if (v.user_locked) {
+    ImGui::TextUnformatted(label(v.user).c_str());
+    anchor(app, "cases.user");
+    return;
+  }
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 460.0f));
   const bool open = ImGui::BeginCombo("##signin", label(v.user).c_str());
   anchor(app, "cases.user");

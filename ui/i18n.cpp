@@ -38,6 +38,7 @@ const std::map<const char*, Entry, Less>& table() {
       {"room.open", {"Ouvrir la console", "Open the console"}},
       {"room.joining", {"Connexion à la salle…", "Joining the room…"}},
       {"room.join_failed", {"Impossible de rejoindre : {0}", "Could not join: {0}"}},
+      {"room.seat_lost", {"Votre place dans cette salle n'existe plus : rejoignez-la à nouveau.", "Your seat in this room no longer exists: join it again."}},
       {"room.no_server", {"Serveur injoignable", "Server unreachable"}},
       {"room.status", {"Salle {0} · {1} · n° {2}", "Room {0} · {1} · no. {2}"}},
       {"room.online", {"connecté", "online"}},

@@ -62,7 +62,15 @@ void RoomClient::on_answer(const std::string& what, int status, const std::strin
       for (int i = 0; i < 5; ++i)
         if (role == kRoomRoles[i]) form_.role = i;
     }
-    if (auto_join_ && form_.code[0] && form_.trainer && form_.token[0]) join();
+    if (auto_join_ && form_.code[0] && form_.trainer && form_.token[0]) return join();
+    // A seat this browser already holds in the room: back in the room without joining again.
+    if (auto p = parse(key); p && p->is_object() && !form_.trainer && form_.code[0] && !p->value("seat", "").empty()) {
+      code_ = form_.code;
+      token_ = p->value("seat", "");
+      resuming_ = true;
+      phase_ = Phase::joining;
+      transport_.snapshot(code_, token_);
+    }
   } else if (what == "join") {
     on_joined(status, body);
   } else if (what == "snapshot") {
@@ -105,6 +113,7 @@ void RoomClient::on_joined(int status, const std::string& body) {
     return;
   }
   token_ = j->value("token", "");
+  transport_.remember(code_, token_);
   const auto& p = (*j)["participant"];
   name_ = p.value("name", "");
   role_ = p.value("role", "");
@@ -118,7 +127,15 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   if (status != 200 || !j || !j->is_object()) {
     if (phase_ == Phase::live) return went_down();  // a failed resync: retry later
     phase_ = Phase::join;
-    error_ = ui::trf("room.join_failed", {error_message(status, body)});
+    if (resuming_ && status != 0) {
+      // The seat is gone (the room was deleted, or the data folder replaced): join again.
+      transport_.remember(code_, "");
+      token_.clear();
+      error_ = ui::tr("room.seat_lost");
+    } else {
+      error_ = ui::trf("room.join_failed", {error_message(status, body)});
+    }
+    resuming_ = false;
     return;
   }
   const nlohmann::json& room = (*j)["room"];
@@ -152,12 +169,21 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   const bool diverged = !last_hash.empty() && hex16(session.hash()) != last_hash;
   room_ = room;
   generation_ = room.value("generation", std::int64_t{0});
-  if (room.contains("you")) user_ = room["you"].value("user", user_);
+  if (room.contains("you")) {
+    const nlohmann::json& you = room["you"];
+    user_ = you.value("user", user_);
+    name_ = you.value("name", name_);
+    role_ = you.value("role", role_);
+  }
+  resuming_ = false;
   seq_ = seq;
   hashes_.clear();
   hashes_[seq_] = hex16(session.hash());
   app_.start(std::move(session), std::move(board));
   app_.set_sink(this);
+  // A participant works as their scenario user: the workspaces show what that user may see.
+  app_.view().cases.user = trainer_ || user_.empty() ? "trainer" : user_;
+  app_.view().cases.user_locked = !trainer_ && !user_.empty();
   if (!user_.empty())
     for (const auto& u : app_.session()->state().world.users)
       if (u.id == user_ && !u.phone.empty()) app_.view().phone = u.phone;  // the trainee's own phone first

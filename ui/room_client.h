@@ -39,6 +39,9 @@ class RoomTransport {
   virtual void stop() = 0;
   // Wall-clock milliseconds, comparable between clients (latency figures).
   virtual double epoch_ms() = 0;
+  // Keeps a participant's token for a room, so that a reload takes the same seat back ("" forgets it).
+  // The desktop keeps nothing: it joins as the trainer, with the token given on its command line.
+  virtual void remember(const std::string& code, const std::string& token) { (void)code, (void)token; }
   void set_client(RoomClient* client) { client_ = client; }
 
  protected:
@@ -106,6 +109,7 @@ class RoomClient : public CommandSink {
   App& app_;
   RoomTransport& transport_;
   bool auto_join_ = false;
+  bool resuming_ = false;  // taking back a remembered seat: a refusal forgets it and shows the join screen
   Phase phase_ = Phase::off;
   Form form_;
   std::string error_;  // on the join screen

@@ -22,12 +22,28 @@
     return h;
   };
 
+  // Seats by room code, in this browser's storage (absent in private windows: then nothing is kept).
+  const seatKey = (code) => 'kalan.seat.' + code;
+  const recall = (code) => {
+    try { return (code && localStorage.getItem(seatKey(code))) || ''; } catch (e) { return ''; }
+  };
+
   window.kalanRoom = {
-    // Is this page served by `kalan serve`? Also reads ?room=, ?name=, ?role=, ?trainer= to prefill.
+    // Remembers the participant's token for a room; an empty token forgets it.
+    remember(code, token) {
+      try {
+        if (token) localStorage.setItem(seatKey(code), token);
+        else localStorage.removeItem(seatKey(code));
+      } catch (e) { /* storage refused: the page still works, a reload asks to join again */ }
+    },
+    // Is this page served by `kalan serve`? Also reads ?room=, ?name=, ?role=, ?trainer= to prefill,
+    // and the seat to take back: ?seat= (a link the trainer handed out), else the one this browser
+    // remembered for the room (a phone that reloads the page keeps its place and its user).
     probe() {
       const q = new URLSearchParams(location.search);
-      const params = JSON.stringify({ room: q.get('room') || '', name: q.get('name') || '',
-                                      role: q.get('role') || '', trainer: q.get('trainer') || '' });
+      const room = (q.get('room') || '').toUpperCase();
+      const params = JSON.stringify({ room, name: q.get('name') || '', role: q.get('role') || '',
+                                      trainer: q.get('trainer') || '', seat: q.get('seat') || recall(room) });
       fetch('/api/info', { cache: 'no-store' })
         .then((r) => (r.ok ? r.json() : null))
         .then((j) => cb('info', j && j.name === 'kalan' ? 200 : 404, params, j ? JSON.stringify(j) : ''))

@@ -19,6 +19,8 @@ EM_JS(void, js_room_snapshot, (const char* code, const char* token),
 EM_JS(void, js_room_follow, (const char* code, const char* token, double after),
       { window.kalanRoom.follow(UTF8ToString(code), UTF8ToString(token), after); });
 EM_JS(void, js_room_stop, (), { window.kalanRoom.stop(); });
+EM_JS(void, js_room_remember, (const char* code, const char* token),
+      { window.kalanRoom.remember(UTF8ToString(code), UTF8ToString(token)); });
 // Wall-clock milliseconds, comparable between pages (sync latency figures in debug()).
 EM_JS(double, js_epoch_ms, (), { return performance.timeOrigin + performance.now(); });
 
@@ -42,5 +44,9 @@ void WebRoomTransport::follow(const std::string& code, const std::string& token,
 void WebRoomTransport::stop() { js_room_stop(); }
 
 double WebRoomTransport::epoch_ms() { return js_epoch_ms(); }
+
+void WebRoomTransport::remember(const std::string& code, const std::string& token) {
+  js_room_remember(code.c_str(), token.c_str());
+}
 
 }  // namespace kalan::web

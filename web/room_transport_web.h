@@ -13,6 +13,7 @@ class WebRoomTransport : public ui::RoomTransport {
   void follow(const std::string& code, const std::string& token, double after) override;
   void stop() override;
   double epoch_ms() override;
+  void remember(const std::string& code, const std::string& token) override;
 };
 
 }  // namespace kalan::web

@@ -64,6 +64,27 @@ async function waitFor(page, pred, what, ms = 5000) {
   }
   throw new Error('timed out waiting for ' + what);
 }
+// Scrolls the window under the mouse until an anchor is fully shown (an anchor is clipped to its
+// window: scrolled off, it is empty); returns the debug state.
+async function scrollTo(page, anchor, tries = 30) {
+  const view = page.viewportSize();
+  let d = await debug(page);
+  for (let i = 0; i < tries; i++) {
+    const a = d.anchors[anchor];
+    const shown = a && a[3] - a[1] > 4 && a[1] >= 0 && a[3] <= view.height;
+    if (shown && i > 0) return d;
+    if (shown) {  // shown at once: let the layout settle for a frame and check again
+      await page.waitForTimeout(60);
+      d = await debug(page);
+      continue;
+    }
+    await page.mouse.move(view.width / 2, view.height * 0.6);
+    await page.mouse.wheel(0, !a || a[1] >= view.height * 0.5 ? 200 : -200);
+    await page.waitForTimeout(120);
+    d = await debug(page);
+  }
+  return d;
+}
 // Counts distinct colours of a screenshot inside the page, so no image library is needed.
 async function colours(page, png) {
   return page.evaluate(async (b64) => {
@@ -214,6 +235,29 @@ try {
     check('cases: saving an empty form is stopped with French messages', /corriger/.test(d.cases.error), d.cases.error);
     await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(outDir, 'case-form.png') });
+    // The consent form's signature: drawn on the pad with the mouse, saved as an SVG attachment of the
+    // case, and the field then names that attachment.
+    d = await scrollTo(page, 'form.sign_pad.consent_signature');
+    const pad = d.anchors['form.sign_pad.consent_signature'];
+    check('cases: the signature field shows a pad', !!pad);
+    if (pad) {
+      const at = (fx, fy) => [pad[0] + (pad[2] - pad[0]) * fx, pad[1] + (pad[3] - pad[1]) * fy];
+      await page.mouse.move(...at(0.15, 0.6));
+      await page.mouse.down();
+      await page.waitForTimeout(60);
+      for (let i = 1; i <= 8; i++) {
+        await page.mouse.move(...at(0.15 + 0.08 * i, i % 2 ? 0.35 : 0.65), { steps: 3 });
+        await page.waitForTimeout(40);
+      }
+      await page.mouse.up();
+      await page.waitForTimeout(60);
+      d = await scrollTo(page, 'form.sign_save.consent_signature');
+      await click(page, d.anchors['form.sign_save.consent_signature']);
+      d = await waitFor(page, (x) => /^ATT-/.test(x.cases.draft.consent_signature || ''), 'the signature stored', 5000).catch(() => debug(page));
+      const sig = d.cases.attachments.find((a) => a.id === d.cases.draft.consent_signature);
+      check('cases: a drawn signature becomes an SVG attachment of the case, named by the field',
+        !!sig && sig.mime === 'image/svg+xml' && sig.size > 100, JSON.stringify(d.cases.attachments) + ' ' + d.cases.draft.consent_signature);
+    }
     check('cases: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }

@@ -143,6 +143,17 @@ try {
   check('sync latency is measured', latency > 0 && latency < 5000);
   console.log(`info: sync latency ${latency.toFixed(1)} ms (worker's POST sent → command applied on the supervisor's page)`);
 
+  // 1b. A reload (a phone's browser discarding the tab) takes the same seat back: the same user, no
+  // new participant, the same state; no join screen.
+  const seats = async () => (await api('GET', `/api/rooms/${code}`)).json.participants.length;
+  const seatsBefore = await seats();
+  await w.reload();
+  await w.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
+  dw = await waitFor(w, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'the worker page back in the room');
+  check('a reload takes the same seat back (same user, no new participant)',
+        dw.room.user === 'fkansaye' && (await seats()) === seatsBefore, `${dw.room.user} ${seatsBefore}`);
+  check('after the reload the page has the server\'s hash', dw.hash === (await serverRoom(1)).hash && dw.room.seq === 1);
+
   // 2. A refused command is shown where the worker acted, and changes nothing.
   await click(w, dw.anchors['clock.plus1h']);
   dw = await waitFor(w, (x) => x.status.includes('clock.advance'), 'the refusal');
@@ -296,6 +307,68 @@ try {
   dr = await waitFor(rp, (x) => x.board.runs.length === 4, 'the started exercise on her page');
   check('« Lancer » plays the exercise\'s setup in the room: every page starts following it', dr.board.not_started.length === 0);
   await t2.screenshot({ path: path.join(outDir, 'room-progress.png') });
+
+  // 6. A conflict: two supervisors' pages share mtembely's seat (the trainer assigned both). One is
+  // offline when it approves; the other approves first. On reconnection the first one's approval is
+  // refused by the room, and its page says so in the red conflict banner; both end equal to the server.
+  const made3 = await api('POST', '/api/rooms', { scenario: 'mopti-atelier' });
+  const code3 = made3.json.code;
+  const lifecycle = fs.readFileSync(new URL('../cli/cases-lifecycle.jsonl', import.meta.url), 'utf8')
+    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  // The SMS report, then fkansaye's steps up to her accepted request for the assessment's approval.
+  let requests = 0;
+  for (const c of lifecycle) {
+    if (c.type === 'case.approval.request' && ++requests === 2) {
+      await api('POST', `/api/rooms/${code3}/inject`, { command: c });
+      break;
+    }
+    if (c.actor === 'trainer' || c.actor === 'fkansaye') await api('POST', `/api/rooms/${code3}/inject`, { command: c });
+  }
+  const seat = async (name) => (await api('POST', `/api/rooms/${code3}/participants`, { name, user: 'mtembely' })).json.token;
+  const openSeat = async (token) => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
+    const page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/?room=${code3}&seat=${token}`);
+    await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
+    await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'a seat link to open the room');
+    return { context, page };
+  };
+  const sup1 = await openSeat(await seat('Moussa'));
+  const sup2 = await openSeat(await seat('Aminata'));
+  // Each page: the case workspace (locked to mtembely), the case, its approvals tab.
+  const toApprovals = async (page) => {
+    let d = await debug(page);
+    check('a seat link opens the room as mtembely, without the join screen', d.room.user === 'mtembely', d.room.user);
+    await click(page, d.anchors['tab.cases']);
+    d = await waitFor(page, (x) => x.cases.user === 'mtembely' && !!x.anchors['cases.row.0'], 'the case list');
+    await click(page, d.anchors['cases.row.0']);
+    d = await waitFor(page, (x) => x.cases.open_case === 'CAS-0001' && !!x.anchors['case.tab.approvals'], 'the case record');
+    await page.waitForTimeout(150);
+    d = await debug(page);
+    await click(page, d.anchors['case.tab.approvals']);
+    return waitFor(page, (x) => !!x.anchors['case.approval.approve.assessment'], 'the approve button');
+  };
+  let d1 = await toApprovals(sup1.page);
+  let d2b = await toApprovals(sup2.page);
+  check('a participant\'s workspace is locked to their user', d1.cases.user === 'mtembely' && d2b.cases.user === 'mtembely');
+  const seq0 = (await api('GET', `/api/rooms/${code3}`)).json.seq;
+  await sup1.context.setOffline(true);
+  await sup1.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await click(sup1.page, d1.anchors['case.approval.approve.assessment']);
+  d1 = await waitFor(sup1.page, (x) => x.room.pending.length === 1, 'the offline approval to queue');
+  await click(sup2.page, d2b.anchors['case.approval.approve.assessment']);
+  d2b = await waitFor(sup2.page, (x) => x.room.seq === seq0 + 1 && x.room.pending.length === 0, 'the other approval to land');
+  await sup1.context.unroute('**/api/**');
+  await sup1.context.setOffline(false);
+  d1 = await waitFor(sup1.page, (x) => x.room.online && x.room.pending.length === 0 && x.room.seq === seq0 + 1, 'the resend', 15000);
+  check('the late approval is refused and shown as a conflict', d1.room.conflicts === 1 && d1.room.alert.startsWith('Conflit'),
+        d1.room.alert);
+  const r6 = (await api('GET', `/api/rooms/${code3}`)).json;
+  check('the room holds one approval, and both pages its hash', r6.seq === seq0 + 1 && d1.hash === d2b.hash, `${r6.seq} ${seq0}`);
+  await sup1.page.waitForTimeout(150);
+  await sup1.page.screenshot({ path: path.join(outDir, 'room-conflict.png') });
 
   // Failed requests while offline are logged by Chromium itself; anything else is a bug.
   const unexpected = errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
