@@ -73,6 +73,8 @@ const Row kCatalogue[] = {
   {"cond_unknown_operator", {"opérateur inconnu « {0} » (attendu : {1})", "unknown operator \"{0}\" (expected: {1})"}},
   {"cond_unknown_key", {"« {0} » n'existe pas dans « {1} » de l'état : vouliez-vous dire « {2} » ? (docs/exercises.md, « Ce qu'on peut lire dans l'état »)",
                         "\"{0}\" does not exist in the state's \"{1}\": did you mean \"{2}\"? (docs/exercises.md, state paths)"}},
+  {"cond_unknown_key_list", {"« {0} » n'existe pas dans « {1} » de l'état (clés : {2} ; docs/exercises.md, « Ce qu'on peut lire dans l'état »)",
+                             "\"{0}\" does not exist in the state's \"{1}\" (keys: {2}; docs/exercises.md, state paths)"}},
   {"cond_path_value", {"« {0} » ne peut pas suivre « {1} » : c'est une valeur (texte, nombre), pas un objet",
                        "\"{0}\" cannot follow \"{1}\": it is a value (text, number), not an object"}},
   {"cond_bad_root", {"section d'état inconnue « {0} » (attendu : {1})", "unknown state section \"{0}\" (expected: {1})"}},

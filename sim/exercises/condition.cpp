@@ -395,8 +395,16 @@ const StateShape* check_path(const StateShape* base, const Segments& segs, const
     where += (where.empty() ? "" : ".") + segs[i];
     parent = &parent->keys.at(segs[i]);
   }
-  if (parent->keys.empty()) add_error(out, path, "cond_path_value", {segs[bad], where});
-  else add_error(out, path, "cond_unknown_key", {segs[bad], where, parent->closest(segs[bad])});
+  const std::string meant = parent->closest(segs[bad]);
+  if (parent->keys.empty()) {
+    add_error(out, path, "cond_path_value", {segs[bad], where});
+  } else if (!meant.empty()) {
+    add_error(out, path, "cond_unknown_key", {segs[bad], where, meant});
+  } else {
+    std::vector<std::string> known;
+    for (const auto& [k, v] : parent->keys) known.push_back(k);
+    add_error(out, path, "cond_unknown_key_list", {segs[bad], where, join_list(known)});
+  }
   return nullptr;
 }
 

@@ -167,7 +167,7 @@ const StateShape* StateShape::walk(const std::vector<std::string>& path, std::si
 
 std::string StateShape::closest(const std::string& key) const {
   std::string best;
-  size_t best_d = SIZE_MAX;
+  size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
   for (const auto& [k, v] : keys) {
     const size_t d = edit_distance(key, k);
     if (d < best_d) best = k, best_d = d;

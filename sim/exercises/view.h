@@ -21,7 +21,8 @@ struct StateShape {
 
   // The shape `path` reaches from here; nullptr when path[*bad] is not a key where it is looked for.
   const StateShape* walk(const std::vector<std::string>& path, std::size_t* bad) const;
-  // The key closest to `key` (fewest edits), for "did you mean"; empty when there is none.
+  // The key closest to `key` for "did you mean": fewest edits, at most about a third of the word
+  // (else nothing looks meant and this is empty).
   std::string closest(const std::string& key) const;
 };
 

@@ -146,6 +146,10 @@ TEST_CASE("exercise conditions: a misspelled state path is reported at load, wit
   REQUIRE(e.size() == 1);
   CHECK(e[0].path == p + "/where/forms/some/mising");
   CHECK(render(e[0]).find("« cases.records.forms » de l'état : vouliez-vous dire « missing » ?") != std::string::npos);
+  // Nothing close: the keys that exist there.
+  e = compile_errors({{"exists", "messages.items"}});
+  REQUIRE(e.size() == 1);
+  CHECK(render(e[0]).find("« items » n'existe pas dans « messages » de l'état (clés : at, from, id, text, to ;") != std::string::npos);
   // Valid paths: wildcards, lists at any depth, the approvals' kinds, maps keyed by data (form values,
   // contact fields), sections written only once used, and the computed dashboard — with no case yet.
   for (const json& ok : {json{{"exists", "cases.records[*].forms[*].values.consent_services"}},

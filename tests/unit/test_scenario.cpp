@@ -112,6 +112,7 @@ TEST_CASE("malformed scenarios are rejected with the path of the mistake") {
        "/exercises/0/tasks/0/condition/where/forms/some/from", "cond_unknown_key"},
       {"misspelled key under not, deep in any", exercise_patch(R"({"any": [{"exists": "sms.log"}, {"not": {"exists": "cases.records", "where": {"approvals.assessment.statut": "approved"}}}]})"),
        "/exercises/0/tasks/0/condition/any/1/not/where/approvals.assessment.statut", "cond_unknown_key"},
+      {"unknown state key, none close", exercise_patch(R"({"exists": "messages.items"})"), "/exercises/0/tasks/0/condition/exists", "cond_unknown_key_list"},
       {"path past a value", exercise_patch(R"({"exists": "cases.records.status.code"})"), "/exercises/0/tasks/0/condition/exists", "cond_path_value"},
       {"misspelled field of an expected answer", exercise_patch(R"({"answer": "q"})",
                                                                   R"([{"id": "q", "text": "Qui ?", "expected": {"values": "world.users", "field": "nmae"}}])"),
