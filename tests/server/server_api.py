@@ -374,6 +374,24 @@ def exercise_room_refusals(tmp):
         err = srv2.stop()
     check("ATTENTION" not in err, f"restart replayed the refused attempts: {err}")
 
+    # A database made before refused attempts were logged (no `refused` column) opens, its log accepted.
+    db = sqlite3.connect(os.path.join(data, "kalan.db"))
+    db.execute("DELETE FROM commands WHERE refused=1")
+    db.execute("ALTER TABLE commands DROP COLUMN refused")
+    db.commit()
+    db.close()
+    srv3 = Server(KALAN, data).start()
+    try:
+        trainer = Client(srv3.port, srv3.token)
+        old = expect(trainer.request("GET", f"/api/rooms/{room}"), 200, "room of an older database")
+        check(old["seq"] == 2, f"an older database keeps its accepted log: {old['seq']}")
+        again = expect(Client(srv3.port, w["token"]).request("POST", f"/api/rooms/{room}/commands", referral), 409,
+                       "a refusal in a migrated database")
+        check(again.get("seq") == 3 and not again.get("duplicate"), f"logged in the migrated database: {again}")
+    finally:
+        err = srv3.stop()
+    check("ATTENTION" not in err, f"an older database opens: {err}")
+
 
 def crash_and_restart(tmp):
     data = os.path.join(tmp, "crash")

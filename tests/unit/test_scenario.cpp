@@ -113,6 +113,11 @@ TEST_CASE("malformed scenarios are rejected with the path of the mistake") {
       {"misspelled key under not, deep in any", exercise_patch(R"({"any": [{"exists": "sms.log"}, {"not": {"exists": "cases.records", "where": {"approvals.assessment.statut": "approved"}}}]})"),
        "/exercises/0/tasks/0/condition/any/1/not/where/approvals.assessment.statut", "cond_unknown_key"},
       {"unknown state key, none close", exercise_patch(R"({"exists": "messages.items"})"), "/exercises/0/tasks/0/condition/exists", "cond_unknown_key_list"},
+      {"exercise.start inside an exercise", [] {
+         json p = exercise_patch(R"({"exists": "cases.records"})");
+         p[0]["value"][0]["reference_solution"] = json::parse(R"([{"type": "exercise.start", "actor": "trainer", "exercise": "e"}])");
+         return p;
+       }(), "/exercises/0/reference_solution/0/type", "exercise_start_inside"},
       {"path past a value", exercise_patch(R"({"exists": "cases.records.status.code"})"), "/exercises/0/tasks/0/condition/exists", "cond_path_value"},
       {"misspelled field of an expected answer", exercise_patch(R"({"answer": "q"})",
                                                                   R"([{"id": "q", "text": "Qui ?", "expected": {"values": "world.users", "field": "nmae"}}])"),
