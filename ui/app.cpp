@@ -92,6 +92,10 @@ ApplyResult App::apply(const Command& command) {
   return r;
 }
 
+bool App::replay(const Command& command, bool refused) {
+  return session_ && replay_entry(*session_, command, refused);
+}
+
 void App::start(const Scenario& scenario) { start(Session(scenario)); }
 
 void App::start(Session session) { start(std::move(session), nullptr); }

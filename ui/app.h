@@ -160,6 +160,9 @@ class App {
   ApplyResult emit(Command command);
   // Applies a command to the local session, bypassing the sink (commands the server accepted).
   ApplyResult apply(const Command& command);
+  // Replays one entry of a room's log (an accepted command or a refused attempt, sim/session/session.h),
+  // silently; false when this copy decides otherwise (it diverged).
+  bool replay(const Command& command, bool refused);
   void set_sink(CommandSink* sink) { sink_ = sink; }
 
   bool has_session() const { return session_.has_value(); }

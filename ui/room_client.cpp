@@ -159,7 +159,7 @@ void RoomClient::load_snapshot(int status, const std::string& body) {
   for (const auto& row : (*j)["commands"]) {
     Diagnostics errors;
     auto c = parse_command(row["command"], "/command", errors);
-    if (!c || !session.submit(*c).ok) break;  // the server accepted it: a refusal here is a divergence
+    if (!c || !replay_entry(session, *c, row.value("refused", false))) break;  // the server decided otherwise: a divergence
     seq = row.value("seq", seq + 1);
     last_hash = row.value("hash", "");
   }
@@ -215,7 +215,7 @@ void RoomClient::on_event(const std::string& type, const std::string& data) {
   if (seq != seq_ + 1) return resync("");         // a gap: fetch the log again
   Diagnostics errors;
   auto c = parse_command((*j)["command"], "/command", errors);
-  if (!c || !app_.apply(*c).ok) {
+  if (!c || !app_.replay(*c, j->value("refused", false))) {
     ++mismatches_;
     return resync(ui::trf("room.mismatch", {std::to_string(seq)}));
   }

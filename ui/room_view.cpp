@@ -193,7 +193,8 @@ void RoomClient::draw_exercise_progress() {
                           [&](size_t i) { trainer_msg_ = ui::save_room_debrief(app_, actors[i], false); });
   if (button(app_, ui::tr("progress.room_debrief_json"), "trainer.debrief.json"))
     trainer_msg_ = ui::save_room_debrief(app_, "", true);
-  // Exercises with a setup start when the trainer plays it (the others started with the room).
+  // Exercises with a setup start when the trainer starts them (exercise.start plays the setup; the others
+  // started with the room).
   for (const auto& ex : board->exercises()) {
     if (board->find(ex.id)) continue;
     ui::same_line_if_fits(ui::button_width(ui::trf("progress.start", {ex.title.in(ui::language())}).c_str()));

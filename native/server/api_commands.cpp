@@ -8,10 +8,11 @@ namespace kalan::server {
 
 namespace {
 
-// {"seq","command","participant","at","hash"?} written around the stored command text.
+// {"seq","command","participant","at","refused"?,"hash"?} written around the stored command text.
 std::string entry_text(const LogEntry& e) {
   std::string out = "{\"seq\":" + std::to_string(e.seq) + ",\"command\":" + e.command +
                     ",\"participant\":" + std::to_string(e.participant) + ",\"at\":\"" + e.at + "\"";
+  if (e.refused) out += ",\"refused\":true";
   if (!e.hash.empty()) out += ",\"hash\":\"" + e.hash + "\"";
   return out + "}";
 }
@@ -61,7 +62,7 @@ void App::routes_commands() {
     res.set_content(text + ",\"commands\":[" + list + "]}", "application/json; charset=utf-8");
   });
 
-  // Server-Sent Events: "command" events {seq, command, hash?, participant, at} from ?after= (or the
+  // Server-Sent Events: "command" events {seq, command, refused?, hash?, participant, at} from ?after= (or the
   // Last-Event-ID header on reconnection), "reset" when the trainer resets, a comment every 15 s.
   http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/events)", [this](const httplib::Request& req, httplib::Response& res) {
     auto call = room_call(req, res, false, false);

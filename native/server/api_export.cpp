@@ -50,14 +50,19 @@ std::optional<std::string> base64_decode(const std::string& in) {
 }  // namespace
 
 nlohmann::json App::export_room(Room& room) {
-  nlohmann::json commands = nlohmann::json::array(), log = nlohmann::json::array(), people = nlohmann::json::array();
+  nlohmann::json commands = nlohmann::json::array(), refused = nlohmann::json::array(), log = nlohmann::json::array(),
+                 people = nlohmann::json::array();
   nlohmann::json file;
   {
     std::lock_guard<std::mutex> lock(room.mu);
+    // Refused attempts go where a saved session keeps them ({before, command}); the room's log lists
+    // every entry in order, so that an import puts each one back with its participant and time.
     for (const auto& e : room.log) {
-      commands.push_back(nlohmann::json::parse(e.command));
+      if (e.refused) refused.push_back({{"before", commands.size()}, {"command", nlohmann::json::parse(e.command)}});
+      else commands.push_back(nlohmann::json::parse(e.command));
       nlohmann::json meta = {{"seq", e.seq}, {"participant", e.participant}, {"at", e.at}};
       if (!e.hash.empty()) meta["hash"] = e.hash;
+      if (e.refused) meta["refused"] = true;
       log.push_back(std::move(meta));
     }
     for (const auto& p : room.participants)
@@ -71,6 +76,7 @@ nlohmann::json App::export_room(Room& room) {
              {{"format", "kalan-room"}, {"version", 1}, {"code", room.row.code}, {"created", room.row.created},
               {"exported", now_utc()}, {"generation", room.row.generation}, {"participants", std::move(people)},
               {"log", std::move(log)}}}};
+    if (!refused.empty()) file["refused"] = std::move(refused);
   }
   nlohmann::json attachments = nlohmann::json::array();
   for (const auto& a : store_.attachments(room.row.id, true))
@@ -130,17 +136,27 @@ std::shared_ptr<Room> App::import_room(const nlohmann::json& file, Diagnostics& 
       room->participants.push_back(Participant{row, "", "", 0});
     }
   }
+  // The log in its order: each refused attempt before the accepted command it came before.
   std::vector<CommandRow> rows;
   const auto& cmds = sl.session->commands();
-  for (size_t i = 0; i < cmds.size(); ++i) {
-    CommandRow row{room->row.id, static_cast<std::int64_t>(i + 1), 0, dump_json(command_to_json(cmds[i])), cmds[i].key,
-                   now_utc(), ""};
+  const auto& refused = sl.session->refused();
+  size_t next_refused = 0;
+  auto add_row = [&](const Command& c, bool was_refused) {
+    const size_t i = rows.size();
+    CommandRow row{room->row.id, static_cast<std::int64_t>(i + 1), 0, dump_json(command_to_json(c)), c.key, now_utc(), "",
+                   was_refused};
     if (i < log.size() && log[i].is_object()) {
-      row.participant = new_id.count(log[i].value("participant", std::int64_t(0))) ? new_id[log[i].value("participant", std::int64_t(0))] : 0;
+      const std::int64_t old = log[i].value("participant", std::int64_t(0));
+      row.participant = new_id.count(old) ? new_id[old] : 0;
       row.accepted = log[i].value("at", row.accepted);
       row.hash = log[i].value("hash", "");
     }
     rows.push_back(std::move(row));
+  };
+  for (size_t i = 0; i <= cmds.size(); ++i) {
+    for (; next_refused < refused.size() && refused[next_refused].before <= i; ++next_refused)
+      add_row(refused[next_refused].command, true);
+    if (i < cmds.size()) add_row(cmds[i], false);
   }
   if (!rows.empty()) rows.back().hash = file.value("hash", rows.back().hash);
   for (auto& a : attachments) {

@@ -2,7 +2,8 @@
 #include "server_app.h"
 #include "core/reader.h"
 #include "core/time.h"
-#include "exercises/exercise.h"
+#include "core/hash.h"
+#include "exercises/board.h"
 
 namespace kalan::server {
 
@@ -73,10 +74,10 @@ void App::routes_trainer() {
     submit_json(call->caller, *call->room, call->room, cmd->first, cmd->second, req, res);
   });
 
-  // Starts one of the scenario's exercises for the room: {"exercise": ID}. Its setup commands are
-  // submitted in order, each as written (its own actor), so that every page of the room sees the setup
-  // in the log and starts following the exercise right after it (sim/exercises/board.h). An exercise
-  // without setup is followed from the room's start: nothing to do. Stops at the first refusal.
+  // Starts one of the scenario's exercises for the room: {"exercise": ID}. One `exercise.start` command
+  // carries its setup and plays it all or nothing, so that nothing (the running clock) comes in between
+  // and every page of the room starts following the exercise right after that entry of the log
+  // (sim/exercises/board.h). An exercise already started is refused (409).
   http_.Post(R"(/api/rooms/([A-Za-z0-9]{1,16})/exercise)", [this](const httplib::Request& req, httplib::Response& res) {
     auto call = room_call(req, res, true, true);
     if (!call) return;
@@ -84,22 +85,50 @@ void App::routes_trainer() {
     Diagnostics errors;
     ObjectReader r(call->body, "", errors);
     auto id = r.string("exercise");
+    auto key = r.string("key", false);
     r.reject_unknown_keys();
     if (!errors.empty()) return send_json(res, 400, diagnostics_json(errors, request_lang(req)));
-    std::vector<Command> setup;
+    Command start;
     {
       std::lock_guard<std::mutex> lock(room->mu);
       const Exercise* ex = find_exercise(room->session->scenario().exercises, *id);
       if (!ex) return send_error(res, req, 404, "http_not_found", {"exercise " + *id});
-      setup = ex->setup;
+      start = start_command(*ex);
     }
-    Outcome last{200, {{"ok", true}, {"commands", 0}}};
-    for (Command& c : setup) {
-      last = writer_.submit(room, std::move(c), 0, request_lang(req));
-      if (last.status != 201) break;
+    start.key = key.value_or("");
+    Outcome o = writer_.submit(room, std::move(start), 0, request_lang(req));
+    send_json(res, o.status, o.body);
+  });
+
+  // The room's exercise progress as every page computes it from the log (sim/exercises/board.h), refused
+  // attempts included: {"seq", "hash", "board": every run's pair and actors, "runs": each run's tasks,
+  // mistakes, hints}. Replays the log in a copy of the core: for tools and tests, not for polling.
+  http_.Get(R"(/api/rooms/([A-Za-z0-9]{1,16})/progress)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto call = room_call(req, res, true, false);
+    if (!call) return;
+    auto& room = call->room;
+    const Lang lang = request_lang(req);
+    std::vector<std::pair<std::string, bool>> entries;
+    std::optional<Session> session;
+    {
+      std::lock_guard<std::mutex> lock(room->mu);
+      session.emplace(room->session->scenario());
+      for (const auto& e : room->log) entries.emplace_back(e.command, e.refused);
     }
-    if (last.status == 201) last.body["commands"] = setup.size();
-    send_json(res, last.status, last.body);
+    session->set_journal_limit(0);
+    ExerciseBoard board(session->scenario().exercises, session->state());
+    watch_exercises(*session, board);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      Diagnostics errors;
+      auto value = parse_json_text(entries[i].first, errors);
+      auto c = value ? parse_command(*value, "", errors) : std::nullopt;
+      if (!c || !replay_entry(*session, *c, entries[i].second))
+        return send_error(res, req, 500, "http_internal", {"progress: log entry " + std::to_string(i + 1)});
+    }
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto& r : board.runs()) runs.push_back(r->progress_json(lang));
+    send_json(res, 200, {{"seq", entries.size()}, {"hash", hex16(session->hash())}, {"board", board.progress_json(lang)},
+                         {"runs", std::move(runs)}});
   });
 
   // Back to the scenario's start: the log and attachments are deleted, participants stay.

@@ -361,7 +361,7 @@ void App::tick() {
   for (auto& r : running) {
     ClockAdvance a;
     a.seconds = 60;
-    writer_.submit(r, Command{kTrainer, "", a}, 0, Lang::fr);
+    writer_.submit(r, Command{kTrainer, "", a}, 0, Lang::fr, false);
   }
 }
 

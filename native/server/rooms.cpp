@@ -14,6 +14,21 @@ namespace {
 constexpr int kCheckpointMs = 500;  // under load, a room is hashed at most this often (see Room)
 constexpr int kHashShare = 100;     // ... and at most 1 % of the time goes to hashing it
 constexpr int kIdleMs = 20;         // then caught up after this long without commands
+// Refused attempts in a room's log: per caller a burst of 20, then 10 a minute; 5,000 per room; 16 KiB
+// each. Beyond that a refusal is still answered, only not logged (a flood would slow every page's replay).
+constexpr double kRefusalBurst = 20, kRefusalsPerMinute = 10;
+constexpr std::size_t kRefusalsPerRoom = 5000, kRefusalBytes = 16 * 1024;
+
+bool is_permission_refusal(const std::string& code) {
+  return code == "forbidden" || code == "unknown_actor" || code == "inactive_actor" || code == "not_reporter";
+}
+
+// The answer to a refused command: 403 when the actor may not do it, 409 otherwise.
+Outcome refusal_outcome(const ApplyResult& r, Lang lang) {
+  Outcome o{is_permission_refusal(r.error.code) ? 403 : 409, result_to_json(r, lang)};
+  o.body["errors"] = {{{"code", r.error.code}, {"message", o.body["error"]["message"]}}};
+  return o;
+}
 }  // namespace
 
 std::string now_utc() {
@@ -46,14 +61,27 @@ void Room::set_checkpoint(std::int64_t seq_after, const std::string& h) {
   checkpoint_at = std::chrono::steady_clock::now();
 }
 
+bool Room::log_refusal(std::int64_t participant, const std::string& command_text) {
+  if (!log_refusals || refused_logged >= kRefusalsPerRoom || command_text.size() > kRefusalBytes) return false;
+  const auto now = std::chrono::steady_clock::now();
+  RefusalBudget& b = refusal_budget.try_emplace(participant, RefusalBudget{kRefusalBurst, now}).first->second;
+  b.tokens = std::min(kRefusalBurst, b.tokens + std::chrono::duration<double>(now - b.at).count() * kRefusalsPerMinute / 60);
+  b.at = now;
+  if (b.tokens < 1) return false;
+  b.tokens -= 1;
+  ++refused_logged;
+  return true;
+}
+
 Participant* Room::participant(std::int64_t id) {
   for (auto& p : participants)
     if (p.row.id == id) return &p;
   return nullptr;
 }
 
-// Resets the room's session to its scenario and replays `commands`; stops at the first refused
-// command or hash mismatch. Call with the room locked (or not yet shared).
+// Resets the room's session to its scenario and replays `commands` (each accepted command accepted
+// again, each refused attempt refused again); stops at the first that the core decides otherwise.
+// Call with the room locked (or not yet shared).
 void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std::string>& problems) {
   const std::string where = "room " + room.row.code;
   ScenarioLoad sl = load_scenario_text(room.row.scenario);
@@ -63,6 +91,10 @@ void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std
   room.session->set_record_events(false);
   room.log.clear();
   room.by_key.clear();
+  room.session->set_keep_refused(false);  // the log keeps the refusals that matter
+  room.log_refusals = !room.session->scenario().exercises.empty();
+  room.refused_logged = 0;
+  room.refusal_budget.clear();
   for (auto& p : room.participants) p.last_action.clear(), p.last_at.clear(), p.actions = 0;
   // Hashing is O(state): checking every stored hash would make a restart quadratic in the log. The
   // last stored hash is always checked, and those at seq 1, 2, 4, 8, … and every 1000th on the way.
@@ -79,18 +111,24 @@ void replay(Room& room, const std::vector<CommandRow>& commands, std::vector<std
       problems.push_back(where + " seq " + std::to_string(row.seq) + ": " + (errors.empty() ? "?" : render(errors[0])));
       break;
     }
-    ApplyResult r = room.session->submit(*cmd);
-    if (!r.ok) {
-      problems.push_back(where + " seq " + std::to_string(row.seq) + ": " + render_message(r.error.code, r.error.args));
+    ApplyResult r;
+    if (!replay_entry(*room.session, *cmd, row.refused, &r)) {
+      problems.push_back(where + " seq " + std::to_string(row.seq) + ": " +
+                         (r.ok ? render_message("room_refusal_accepted", {}) : render_message(r.error.code, r.error.args)));
       break;
     }
     if (check && !row.hash.empty()) {
       const std::string h = hex16(room.session->hash());
       if (h != row.hash) problems.push_back(where + " seq " + std::to_string(row.seq) + ": hash " + h + " != stored " + row.hash);
     }
-    LogEntry e{row.seq, row.command, row.hash, row.participant, row.accepted};
+    LogEntry e{row.seq, row.command, row.hash, row.participant, row.accepted, row.refused};
     // The events of a command accepted before a restart are not kept: a resent key gets its seq.
-    if (!row.key.empty()) room.by_key[row.key] = Remembered{200, dump_json({{"ok", true}, {"seq", row.seq}})};
+    if (!row.key.empty()) {
+      Outcome again = row.refused ? refusal_outcome(r, Lang::fr) : Outcome{200, {{"ok", true}}};
+      again.body["seq"] = row.seq;
+      room.by_key[row.key] = Remembered{again.status, dump_json(again.body)};
+    }
+    if (row.refused) ++room.refused_logged;
     if (Participant* p = room.participant(row.participant)) {
       p->last_action = command_type(*cmd), p->last_at = row.accepted;
       ++p->actions;
@@ -124,12 +162,14 @@ Writer::~Writer() {
   thread_.join();
 }
 
-Outcome Writer::submit(const std::shared_ptr<Room>& room, Command command, std::int64_t participant, Lang lang) {
+Outcome Writer::submit(const std::shared_ptr<Room>& room, Command command, std::int64_t participant, Lang lang,
+                       bool log_refusal) {
   auto job = std::make_unique<Job>();
   job->room = room;
   job->command = std::move(command);
   job->participant = participant;
   job->lang = lang;
+  job->log_refusal = log_refusal;
   return enqueue(std::move(job));
 }
 
@@ -192,15 +232,8 @@ void Writer::loop() {
   }
 }
 
-namespace {
-
-bool is_permission_refusal(const std::string& code) {
-  return code == "forbidden" || code == "unknown_actor" || code == "inactive_actor" || code == "not_reporter";
-}
-
-}  // namespace
-
 void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
+  // A command joining the log: accepted, or a refused attempt the room logs.
   struct Accepted {
     Job* job;
     CommandRow row;
@@ -209,6 +242,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
   };
   std::vector<Accepted> accepted;
   std::map<Room*, size_t> last_of_room;  // index in `accepted` of each room's last command
+  std::map<Room*, std::int64_t> pending;  // per room, the entries of this batch not yet in its log
   const std::string at = now_utc();
   for (auto& job : batch) {
     Room& room = *job->room;
@@ -234,20 +268,20 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
     }
     Participant* p = room.participant(job->participant);
     if (p) p->last_action = command_type(job->command), p->last_at = at, ++p->actions;
-    if (!r.ok) {
-      Outcome o{is_permission_refusal(r.error.code) ? 403 : 409, result_to_json(r, job->lang)};
-      o.body["errors"] = {{{"code", r.error.code}, {"message", o.body["error"]["message"]}}};
+    const std::string cmd_text = dump_json(command_to_json(job->command));
+    if (!r.ok && !(job->log_refusal && room.log_refusal(job->participant, cmd_text))) {
+      Outcome o = refusal_outcome(r, job->lang);
       if (!key.empty()) room.by_key[key] = Remembered{o.status, dump_json(o.body)};
       job->done.set_value(o);
       job.reset();
       continue;
     }
-    const auto seq = static_cast<std::int64_t>(room.session->commands().size());
-    const std::string cmd_text = dump_json(command_to_json(job->command));
-    Accepted a{job.get(), CommandRow{room.row.id, seq, job->participant, cmd_text, key, at, ""},
-               LogEntry{seq, cmd_text, "", job->participant, at}, Outcome{201, result_to_json(r, job->lang)}};
+    const std::int64_t seq = room.seq() + ++pending[&room];
+    Accepted a{job.get(), CommandRow{room.row.id, seq, job->participant, cmd_text, key, at, "", !r.ok},
+               LogEntry{seq, cmd_text, "", job->participant, at, !r.ok},
+               r.ok ? Outcome{201, result_to_json(r, job->lang)} : refusal_outcome(r, job->lang)};
     a.outcome.body["seq"] = seq;
-    if (!key.empty()) room.by_key[key] = Remembered{201, dump_json(a.outcome.body)};  // a resend inside this batch finds it
+    if (!key.empty()) room.by_key[key] = Remembered{a.outcome.status, dump_json(a.outcome.body)};  // a resend inside this batch finds it
     last_of_room[&room] = accepted.size();
     accepted.push_back(std::move(a));
   }
@@ -300,7 +334,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<Job>>& batch) {
     Room& room = *a.job->room;
     std::lock_guard<std::mutex> lock(room.mu);
     // Remembered already before the commit; again only for the one answer that gained a hash since.
-    if (!a.row.key.empty() && !a.row.hash.empty()) room.by_key[a.row.key] = Remembered{201, dump_json(a.outcome.body)};
+    if (!a.row.key.empty() && !a.row.hash.empty()) room.by_key[a.row.key] = Remembered{a.outcome.status, dump_json(a.outcome.body)};
     room.log.push_back(std::move(a.entry));
   }
   for (auto& [room, index] : last_of_room) {

@@ -29,13 +29,22 @@ struct Participant {
   std::int64_t actions = 0;
 };
 
-// One accepted, committed command as clients see it.
+// One committed entry of a room's log as clients see it: an accepted command, or (in a room with
+// exercises) a refused attempt, which every copy replays as a refusal that changes nothing.
 struct LogEntry {
   std::int64_t seq = 0;  // 1, 2, 3, ...
   std::string command;   // its JSON text: a tree per command would cost kilobytes in a long workshop
   std::string hash;  // state hash after it; set on the last command of every committed batch
   std::int64_t participant = 0;
   std::string at;  // wall-clock time of acceptance (UTC)
+  bool refused = false;
+};
+
+// How many refused attempts one caller may still add to a room's log: a token bucket, so that a
+// script hammering forbidden commands cannot flood the log every page replays (see Room::log_refusal).
+struct RefusalBudget {
+  double tokens = 0;
+  std::chrono::steady_clock::time_point at;
 };
 
 // What a submitted command gave: kept so that a resent idempotency key gets the same answer.
@@ -58,6 +67,11 @@ struct Room {
   std::vector<LogEntry> log;
   std::unordered_map<std::string, Remembered> by_key;
   std::vector<Participant> participants;
+  // Refused attempts are logged in rooms whose scenario has exercises: their mistake detectors read them
+  // (the only trace of a forbidden attempt). Elsewhere nothing reads them and the log keeps accepted ones.
+  bool log_refusals = false;
+  std::size_t refused_logged = 0;
+  std::map<std::int64_t, RefusalBudget> refusal_budget;  // by participant (0: the trainer)
   bool closing = false;  // the server is stopping: waiters return
   // The latest checkpoint: the state hash after command `checkpoint_seq`. Hashing is O(state), so under
   // load a room is hashed at most every max(500 ms, 100 × its hash time) (1 % of the writer per room);
@@ -74,11 +88,14 @@ struct Room {
   std::string hash_now();
   bool checkpoint_due(std::chrono::steady_clock::time_point now) const;
   Participant* participant(std::int64_t id);
+  // Whether a refused command (its JSON text) by `participant` joins the log: in a room with exercises,
+  // within the caller's budget (a burst, then a few a minute), the room's cap and a size limit.
+  bool log_refusal(std::int64_t participant, const std::string& command_text);
 };
 
 // Builds a room from its stored rows: replays the log through the core, checking the last stored hash
 // and a logarithmic sample of the others (see replay).
-// Errors (refused command, hash mismatch) go to `problems`; the room keeps the commands before them.
+// Errors (an entry decided otherwise, hash mismatch) go to `problems`; the room keeps the entries before them.
 std::shared_ptr<Room> rebuild_room(const RoomRow& row, const std::vector<ParticipantRow>& participants,
                                    const std::vector<CommandRow>& commands, std::vector<std::string>& problems);
 
@@ -89,7 +106,10 @@ class Writer {
   ~Writer();
   // Applies `command` in `room` on behalf of `participant` (0: the trainer) and waits for the answer:
   // 201 accepted and committed, 200 a resent key, 403/409 a refusal, 500 storage failure.
-  Outcome submit(const std::shared_ptr<Room>& room, Command command, std::int64_t participant, Lang lang);
+  // A refusal is logged (and committed before the answer) when the room logs refusals and
+  // `log_refusal` allows it (the ticker's own clock steps do not); its answer then carries its "seq".
+  Outcome submit(const std::shared_ptr<Room>& room, Command command, std::int64_t participant, Lang lang,
+                 bool log_refusal = true);
   // Runs `task` on the writer thread between batches (a reset must not interleave with commands).
   Outcome exclusive(std::function<Outcome()> task);
 
@@ -99,6 +119,7 @@ class Writer {
     Command command;
     std::int64_t participant = 0;
     Lang lang = Lang::fr;
+    bool log_refusal = true;
     std::function<Outcome()> task;  // set for exclusive() jobs
     std::promise<Outcome> done;
   };

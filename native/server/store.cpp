@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS participants(
   user_id TEXT NOT NULL, token_hash TEXT UNIQUE NOT NULL, created TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS commands(
   room INTEGER NOT NULL REFERENCES rooms(id), seq INTEGER NOT NULL, command TEXT NOT NULL, key TEXT,
-  participant INTEGER NOT NULL, accepted TEXT NOT NULL, hash TEXT,
+  participant INTEGER NOT NULL, accepted TEXT NOT NULL, hash TEXT, refused INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(room, seq), UNIQUE(room, key));
 CREATE TABLE IF NOT EXISTS attachments(
   id INTEGER PRIMARY KEY, room INTEGER NOT NULL REFERENCES rooms(id), participant INTEGER NOT NULL,
@@ -93,6 +93,11 @@ Store::Store(const std::string& path, bool full_sync) {
   // batch for tens of ms; the server's background thread calls checkpoint_wal() instead.
   exec("PRAGMA wal_autocheckpoint=0");
   exec(kSchema);
+  // Databases made before refused attempts were logged: add the column (every stored command was accepted).
+  sqlite3_stmt* probe = nullptr;
+  const bool has_refused = sqlite3_prepare_v2(db_, "SELECT refused FROM commands LIMIT 0", -1, &probe, nullptr) == SQLITE_OK;
+  sqlite3_finalize(probe);
+  if (!has_refused) exec("ALTER TABLE commands ADD COLUMN refused INTEGER NOT NULL DEFAULT 0");
   if (sqlite3_open_v2(path.c_str(), &wal_db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK)
     throw std::runtime_error(path + ": cannot open a second connection");
   sqlite3_busy_timeout(wal_db_, 1000);
@@ -161,10 +166,10 @@ void Store::append_commands(const std::vector<CommandRow>& rows) {
   std::lock_guard<std::mutex> lock(mu_);
   exec("BEGIN IMMEDIATE");
   try {
-    Stmt s(db_, "INSERT INTO commands(room, seq, command, key, participant, accepted, hash) VALUES(?,?,?,?,?,?,?)");
+    Stmt s(db_, "INSERT INTO commands(room, seq, command, key, participant, accepted, hash, refused) VALUES(?,?,?,?,?,?,?,?)");
     for (const auto& r : rows) {
       s.integer(1, r.room).integer(2, r.seq).text(3, r.command).text_or_null(4, r.key).integer(5, r.participant);
-      s.text(6, r.accepted).text_or_null(7, r.hash);
+      s.text(6, r.accepted).text_or_null(7, r.hash).integer(8, r.refused);
       s.run();
     }
     exec("COMMIT");
@@ -210,10 +215,11 @@ std::vector<ParticipantRow> Store::participants() {
 std::vector<CommandRow> Store::commands(std::int64_t room) {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<CommandRow> out;
-  Stmt s(db_, "SELECT room, seq, participant, command, key, accepted, hash FROM commands WHERE room=? ORDER BY seq");
+  Stmt s(db_, "SELECT room, seq, participant, command, key, accepted, hash, refused FROM commands WHERE room=? ORDER BY seq");
   s.integer(1, room);
   while (s.row())
-    out.push_back({s.col_int(0), s.col_int(1), s.col_int(2), s.col_text(3), s.col_text(4), s.col_text(5), s.col_text(6)});
+    out.push_back({s.col_int(0), s.col_int(1), s.col_int(2), s.col_text(3), s.col_text(4), s.col_text(5), s.col_text(6),
+                   s.col_int(7) != 0});
   return out;
 }
 

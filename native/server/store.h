@@ -26,6 +26,7 @@ struct ParticipantRow {
 struct CommandRow {
   std::int64_t room = 0, seq = 0, participant = 0;  // participant 0: the trainer
   std::string command, key, accepted, hash;        // hash empty when not checkpointed
+  bool refused = false;  // a refused attempt, kept for exercises (changes nothing when replayed)
 };
 
 struct AttachmentRow {

@@ -1,6 +1,7 @@
 #include "core/command_table.h"
 
 #include "core/args.h"
+#include "core/command.h"
 
 #include "world/world.h"
 
@@ -81,6 +82,20 @@ std::optional<nlohmann::json> parse_table_args(const std::vector<ArgSpec>& specs
         if (const nlohmann::json* v = a.required ? r.required(a.name) : r.get(a.name)) {
           if (is_answer(*v)) args[a.name] = *v;
           else r.error(a.name, "bad_answer");
+        }
+        break;
+      case K::commands:
+        if (const nlohmann::json* v = r.array(a.name, a.required)) {
+          nlohmann::json list = nlohmann::json::array();
+          for (size_t i = 0; i < v->size(); ++i) {
+            const std::string p = path_join(r.path_of(a.name), i);
+            auto c = parse_command((*v)[i], p, r.diagnostics());
+            if (!c) continue;
+            nlohmann::json j = command_to_json(*c);
+            if (j.contains(a.name)) add_error(r.diagnostics(), p + "/type", "nested_commands", {j.value("type", "")});
+            list.push_back(std::move(j));
+          }
+          args[a.name] = std::move(list);
         }
         break;
       case K::base64:

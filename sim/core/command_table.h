@@ -34,6 +34,7 @@ enum class ArgKind {
   base64,        // file content
   array,         // a JSON list (opening hours)
   answer,        // a text, a number, or a non-empty list of texts and numbers (an exercise answer)
+  commands,      // a list of commands (an exercise's setup), each read as a command; none may nest another list
 };
 
 struct ArgSpec {

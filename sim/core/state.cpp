@@ -68,6 +68,7 @@ nlohmann::json canonical_state(const State& s) {
   // Only once used, so that states without reporting keep their hashes.
   if (!s.reporting.empty()) j["reporting"] = reporting_to_json(s.reporting);
   if (!s.answers.items.empty()) j["answers"] = answers_to_json(s.answers);
+  if (!s.exercises_started.empty()) j["exercises"] = {{"started", s.exercises_started}};
   return j;
 }
 

@@ -45,6 +45,7 @@ struct State {
   CasesState cases;
   ReportingState reporting;
   AnswersState answers;  // answers to exercise questions
+  std::vector<std::string> exercises_started;  // by `exercise.start`, in order (hashed once one is)
 
   // The next entry still to fire, or nullptr.
   const ScheduledEntry* next_scheduled() const {

@@ -1,5 +1,7 @@
 #include "exercises/answers.h"
 
+#include <algorithm>
+
 #include "core/apply.h"
 #include "core/args.h"
 #include "core/state.h"
@@ -17,6 +19,8 @@ const std::vector<std::vector<ArgSpec>>& table() {
       {{"exercise", ArgKind::id, true}, {"question", ArgKind::id, true}, {"answer", ArgKind::answer, true}},
       // exercise.hint
       {{"exercise", ArgKind::id, true}, {"hint", ArgKind::integer, true, {}, "", 0, 999}},
+      // exercise.start
+      {{"exercise", ArgKind::id, true}, {"setup", ArgKind::commands, false}},
   };
   return t;
 }
@@ -41,6 +45,36 @@ ApplyResult hint(State& s, const Actor& a, const json& args) {
   return r;
 }
 
+// The trainer (or the timeline) starts an exercise, its setup carried by the command and played inside
+// it, all of it or nothing. The start is thus one entry of the log, its setup with it: nothing (a room's
+// running clock, another trainee) can come in between, and every copy of the session starts following
+// the exercise right after it (sim/exercises/board.h).
+ApplyResult start(State& s, const Actor& a, const json& args) {
+  if (a.kind == Actor::Kind::user) return forbidden(a, "exercise.start");
+  const std::string id = string_arg(args, "exercise");
+  if (std::find(s.exercises_started.begin(), s.exercises_started.end(), id) != s.exercises_started.end())
+    return ApplyResult::refuse("exercise_already_started", {id});
+  std::vector<Command> setup;
+  for (const json& c : args.value("setup", json::array())) {
+    Diagnostics ignored;  // read when the command was
+    if (auto cmd = parse_command(c, "", ignored)) setup.push_back(std::move(*cmd));
+  }
+  State before = s;  // a refused setup command undoes the whole start
+  ApplyResult r;
+  r.emit(a.record_events, s.clock.now, "exercise.started", [&] { return json{{"exercise", id}}; });
+  for (size_t i = 0; i < setup.size(); ++i) {
+    ApplyResult step = kalan::apply(s, setup[i], a.record_events);
+    if (!step.ok) {
+      s = std::move(before);
+      return ApplyResult::refuse("exercise_setup_refused", {id, std::to_string(i), command_type(setup[i]),
+                                                            render_message(step.error.code, step.error.args)});
+    }
+    for (auto& e : step.events) r.events.push_back(std::move(e));
+  }
+  s.exercises_started.push_back(id);
+  return r;
+}
+
 }  // namespace
 
 const std::vector<ArgSpec>& ExerciseTable::args(std::size_t n) { return table().at(n); }
@@ -48,6 +82,7 @@ const std::vector<ArgSpec>& ExerciseTable::args(std::size_t n) { return table().
 ApplyResult ExerciseTable::apply(State& s, const Actor& a, std::size_t n, const json& args) {
   if (n == 0) return answer(s, a, args);
   if (n == 1) return hint(s, a, args);
+  if (n == 2) return start(s, a, args);
   return ApplyResult::refuse("command_refused", {"?", std::to_string(n)});
 }
 

@@ -53,23 +53,10 @@ std::vector<ProgressSummary> actor_progress(const ExerciseRun& run) {
   return out;
 }
 
-namespace {
-
-// A command as written in a setup: the idempotency key a client adds to it is not part of it.
-json without_key(const Command& c) {
-  json j = command_to_json(c);
-  j.erase("key");
-  return j;
-}
-
-}  // namespace
-
 ExerciseBoard::ExerciseBoard(const std::vector<Exercise>& exercises, const State& s)
-    : exercises_(exercises), setups_(exercises.size()), matched_(exercises.size(), 0), started_(exercises.size(), false) {
-  for (size_t i = 0; i < exercises_.size(); ++i) {
-    for (const auto& c : exercises_[i].setup) setups_[i].push_back(without_key(c));
+    : exercises_(exercises), started_(exercises.size(), false) {
+  for (size_t i = 0; i < exercises_.size(); ++i)
     if (exercises_[i].setup.empty()) start(i, s);
-  }
 }
 
 void ExerciseBoard::start(std::size_t exercise, const State& s) {
@@ -79,15 +66,9 @@ void ExerciseBoard::start(std::size_t exercise, const State& s) {
 
 void ExerciseBoard::observe(const Command& c, const ApplyResult& r, const State& s) {
   for (auto& run : runs_) run->observe(c, r, s);
-  if (!r.ok) return;  // a refused command changes nothing: it neither plays nor breaks a setup
-  const json cmd = without_key(c);
-  for (size_t i = 0; i < exercises_.size(); ++i) {
-    if (started_[i]) continue;
-    const auto& setup = setups_[i];
-    if (cmd == setup[matched_[i]]) ++matched_[i];
-    else matched_[i] = cmd == setup[0] ? 1 : 0;
-    if (matched_[i] == setup.size()) start(i, s);
-  }
+  const std::string started = r.ok ? exercise_started_by(c) : std::string();
+  for (size_t i = 0; i < exercises_.size() && !started.empty(); ++i)
+    if (!started_[i] && exercises_[i].id == started) start(i, s);
 }
 
 std::vector<const ExerciseRun*> ExerciseBoard::run_list() const {

@@ -1,7 +1,7 @@
 // Every exercise of a shared session (a workshop room): the trainer's console and each trainee's page
 // follow the same log, so each copy computes the same progress for every participant.
-// An exercise without setup starts with the session; one with a setup starts right after its setup
-// commands were played, one after the other, in the log (the convention of replay_exercise).
+// An exercise without setup starts with the session; one with a setup starts right after the
+// `exercise.start` command that played its setup (start_command), as replay_exercise does.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -55,8 +55,6 @@ class ExerciseBoard {
   void start(std::size_t exercise, const State& s);
 
   std::vector<Exercise> exercises_;
-  std::vector<std::vector<nlohmann::json>> setups_;  // per exercise, its setup as JSON (without keys)
-  std::vector<std::size_t> matched_;  // per exercise, how many of its setup commands were just played
   std::vector<bool> started_;
   std::vector<std::unique_ptr<ExerciseRun>> runs_;
 };

@@ -17,9 +17,16 @@ std::unique_ptr<ExerciseRun> play_exercise(const Scenario& scenario, const Exerc
 std::unique_ptr<ExerciseRun> replay_exercise(const Session& saved, const Exercise& exercise) {
   const auto& cmds = saved.commands();
   const auto& refused = saved.refused();
-  size_t setup = exercise.setup.size();
-  for (size_t i = 0; i < setup; ++i)
-    if (i >= cmds.size() || command_to_json(cmds[i]) != command_to_json(exercise.setup[i])) setup = 0;
+  // The run starts right after the command that started the exercise; in sessions saved before
+  // exercise.start existed, after its setup at the start of the log; else with the session.
+  size_t setup = cmds.size() + 1;
+  for (size_t i = 0; i < cmds.size() && setup > cmds.size(); ++i)
+    if (exercise_started_by(cmds[i]) == exercise.id) setup = i + 1;
+  if (setup > cmds.size()) {
+    setup = exercise.setup.size();
+    for (size_t i = 0; i < setup; ++i)
+      if (i >= cmds.size() || command_to_json(cmds[i]) != command_to_json(exercise.setup[i])) setup = 0;
+  }
   Session session(saved.scenario());
   session.set_journal_limit(0);
   std::unique_ptr<ExerciseRun> run;

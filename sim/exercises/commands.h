@@ -1,5 +1,6 @@
 // The exercise commands, declared as a command table (core/command_table.h) like the case and
-// reporting commands: a trainee answers a question of an exercise, or asks for one of its hints.
+// reporting commands: a trainee answers a question of an exercise, or asks for one of its hints; the
+// trainer starts an exercise (its setup played in one command, so nothing can come in between).
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -18,6 +19,7 @@ struct ExerciseTable {
   static constexpr const char* kTypes[] = {
       "exercise.answer",  // 0  {exercise, question, answer}
       "exercise.hint",    // 1  {exercise, hint}
+      "exercise.start",   // 2  {exercise}
   };
   static constexpr std::size_t kCount = sizeof(kTypes) / sizeof(kTypes[0]);
   static const std::vector<ArgSpec>& args(std::size_t n);

@@ -378,9 +378,39 @@ std::int64_t ConditionNode::count_answers(const ConditionContext& ctx) {
 
 namespace {
 
-std::vector<Test> compile_tests(const json& value, const std::string& path, Diagnostics& out);
+std::vector<Test> compile_tests(const json& value, const std::string& path, Diagnostics& out, const StateShape* at,
+                                const std::string& label);
 
-Where compile_where(const json& value, const std::string& path, Diagnostics& out) {
+// Checks a path against the shape of the state's view, from `base` (the shape of `label`, e.g. the
+// elements of "cases.records"); reports an unknown key at `path` with the closest known one. Returns
+// the shape reached, or nullptr (an unknown key, or nothing to check against: an event's data).
+const StateShape* check_path(const StateShape* base, const Segments& segs, const std::string& label,
+                             const std::string& path, Diagnostics& out) {
+  if (!base) return nullptr;
+  size_t bad = 0;
+  if (const StateShape* at = base->walk(segs, &bad)) return at;
+  std::string where = label;
+  const StateShape* parent = base;
+  for (size_t i = 0; i < bad; ++i) {
+    where += (where.empty() ? "" : ".") + segs[i];
+    parent = &parent->keys.at(segs[i]);
+  }
+  const std::string meant = parent->closest(segs[bad]);
+  if (parent->keys.empty()) {
+    add_error(out, path, "cond_path_value", {segs[bad], where});
+  } else if (!meant.empty()) {
+    add_error(out, path, "cond_unknown_key", {segs[bad], where, meant});
+  } else {
+    std::vector<std::string> known;
+    for (const auto& [k, v] : parent->keys) known.push_back(k);
+    add_error(out, path, "cond_unknown_key_list", {segs[bad], where, join_list(known)});
+  }
+  return nullptr;
+}
+
+// A where-clause; its paths start from the elements of `label`, of shape `base` (nullptr: unchecked).
+Where compile_where(const json& value, const std::string& path, Diagnostics& out, const StateShape* base = nullptr,
+                    const std::string& label = "") {
   Where w;
   if (!value.is_object()) {
     add_error(out, path, "type_object", {json_type_name(value)});
@@ -393,7 +423,8 @@ Where compile_where(const json& value, const std::string& path, Diagnostics& out
       add_error(out, p, "cond_bad_path", {it.key()});
       continue;
     }
-    w.push_back(WhereItem{*segs, compile_tests(it.value(), p, out)});
+    const StateShape* at = check_path(base, *segs, label, p, out);
+    w.push_back(WhereItem{*segs, compile_tests(it.value(), p, out, at, label.empty() ? it.key() : label + "." + it.key())});
   }
   return w;
 }
@@ -413,7 +444,8 @@ void compile_comparison(Test& t, const json& v, const std::string& path, Diagnos
   }
 }
 
-std::vector<Test> compile_tests(const json& value, const std::string& path, Diagnostics& out) {
+std::vector<Test> compile_tests(const json& value, const std::string& path, Diagnostics& out, const StateShape* at,
+                                const std::string& label) {
   std::vector<Test> tests;
   if (!value.is_object()) {  // a plain value: equality
     Test t;
@@ -452,10 +484,10 @@ std::vector<Test> compile_tests(const json& value, const std::string& path, Diag
           add_error(out, path_join(p, i), "unknown_value", {"@role", dump_json(t.operand[i]), join_list(user_roles())});
     } else if (op == "some") {
       t.op = Test::Op::some;
-      t.where = std::make_shared<Where>(compile_where(v, p, out));
+      t.where = std::make_shared<Where>(compile_where(v, p, out, at, label));
     } else if (op == "not") {
       t.op = Test::Op::not_;
-      t.negated = compile_tests(v, p, out);
+      t.negated = compile_tests(v, p, out, at, label);
     } else {
       add_error(out, p, "cond_unknown_operator", {op, join_list(operator_names())});
       continue;
@@ -487,20 +519,23 @@ std::unique_ptr<ConditionNode> compile_event(ObjectReader& r, Diagnostics& out) 
   return n;
 }
 
-// The state path of exists/count: its section must be one of the state's.
-bool compile_state_path(ConditionNode& n, ObjectReader& r, const std::string& key, std::vector<std::string>& roots) {
+// The state path of exists/count: its section must be one of the state's, each key one the view writes.
+// Returns the shape of the elements it reaches, for the paths of the where-clause (nullptr: unchecked).
+const StateShape* compile_state_path(ConditionNode& n, ObjectReader& r, const std::string& key,
+                                     std::vector<std::string>& roots) {
   auto text = r.string(key);
-  if (!text) return false;
+  if (!text) return nullptr;
   auto segs = split_path(*text);
   if (!segs) {
     r.error(key, "cond_bad_path", {*text});
-    return false;
+    return nullptr;
   }
   const auto& known = state_roots();
   if (std::find(known.begin(), known.end(), (*segs)[0]) == known.end()) {
     r.error(key, "cond_bad_root", {(*segs)[0], join_list(known)});
-    return false;
+    return nullptr;
   }
+  const StateShape* shape = check_path(&state_shape(), *segs, "", r.path_of(key), r.diagnostics());
   n.root = (*segs)[0];
   n.rest.assign(segs->begin() + 1, segs->end());
   if (n.root == "cases" && !n.rest.empty() && n.rest[0] == "records") {
@@ -508,7 +543,7 @@ bool compile_state_path(ConditionNode& n, ObjectReader& r, const std::string& ke
     n.rest.erase(n.rest.begin());
   }
   if (std::find(roots.begin(), roots.end(), n.root) == roots.end()) roots.push_back(n.root);
-  return true;
+  return shape;
 }
 
 std::unique_ptr<ConditionNode> compile_node(const json& value, const std::string& path, Diagnostics& out,
@@ -568,8 +603,9 @@ std::unique_ptr<ConditionNode> compile_node(const json& value, const std::string
       else n->children.push_back(compile_event(er, out));
       er.reject_unknown_keys();
     } else {
-      compile_state_path(*n, r, form, roots);
-      if (const json* w = r.get("where")) n->where = compile_where(*w, r.path_of("where"), out);
+      const StateShape* elements = compile_state_path(*n, r, form, roots);
+      if (const json* w = r.get("where"))
+        n->where = compile_where(*w, r.path_of("where"), out, elements, r.get(form)->is_string() ? r.get(form)->get<std::string>() : "");
     }
     if (form == "count") {
       n->min = r.integer("min", 0, 1000000, false);
@@ -629,13 +665,18 @@ std::shared_ptr<const ExpectedAnswer> compile_expected(const nlohmann::json& val
   }
   const std::string& mode = modes[0];
   e->mode = mode == "count" ? ExpectedAnswer::Mode::count : mode == "sum" ? ExpectedAnswer::Mode::sum : ExpectedAnswer::Mode::values;
-  compile_state_path(e->query, r, mode, e->roots);
-  if (const json* w = r.get("where")) e->query.where = compile_where(*w, r.path_of("where"), out);
+  const StateShape* elements = compile_state_path(e->query, r, mode, e->roots);
+  const std::string label = r.get(mode)->is_string() ? r.get(mode)->get<std::string>() : "";
+  if (const json* w = r.get("where")) e->query.where = compile_where(*w, r.path_of("where"), out, elements, label);
   if (e->mode != ExpectedAnswer::Mode::count) {
     if (auto f = r.string("field")) {
       auto segs = split_path(*f);
-      if (!segs) r.error("field", "cond_bad_path", {*f});
-      else e->field = *segs;
+      if (!segs) {
+        r.error("field", "cond_bad_path", {*f});
+      } else {
+        e->field = *segs;
+        check_path(elements, *segs, label, r.path_of("field"), out);
+      }
     }
   }
   r.reject_unknown_keys();

@@ -61,6 +61,9 @@ std::vector<Command> read_commands(const nlohmann::json* list, const std::string
       const std::string exercise = j.value("exercise", ""), question = j.value("question", "");
       if (exercise != ex.id) add_error(out, p + "/exercise", "exercise_other_exercise", {exercise, ex.id});
       else if (!ex.find_question(question)) add_error(out, p + "/question", "exercise_unknown_question", {question, ex.id});
+    } else if (type == std::string("exercise.start")) {
+      // The trainer starts the exercise; its own lists are played once it has started.
+      add_error(out, p + "/type", "exercise_start_inside", {ex.id});
     } else if (type == std::string("exercise.hint")) {
       const std::string exercise = j.value("exercise", "");
       const std::int64_t hint = j.value("hint", std::int64_t{0});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/args.h"
 #include "core/state.h"
 #include "session/session.h"
 
@@ -214,13 +215,29 @@ nlohmann::json ExerciseRun::progress_json(Lang lang) const {
           {"pair", std::move(pair)}};
 }
 
+Command start_command(const Exercise& exercise) {
+  nlohmann::json setup = nlohmann::json::array();
+  for (const Command& c : exercise.setup) setup.push_back(command_to_json(c));
+  ExerciseCommand<2> start;
+  start.args = {{"exercise", exercise.id}, {"setup", std::move(setup)}};
+  return Command{kTrainer, "", std::move(start)};
+}
+
+std::string exercise_started_by(const Command& c) {
+  const auto* start = std::get_if<ExerciseCommand<2>>(&c.body);
+  return start ? string_arg(start->args, "exercise") : std::string();
+}
+
 std::unique_ptr<ExerciseRun> start_exercise(Session& session, const Exercise& exercise, Diagnostics* errors) {
   session.set_observer(nullptr);
-  for (size_t i = 0; i < exercise.setup.size(); ++i) {
-    ApplyResult r = session.submit(exercise.setup[i]);
-    if (!r.ok && errors)
-      add_error(*errors, path_join("/setup", i), "exercise_refused",
-                {command_type(exercise.setup[i]), render_message(r.error.code, r.error.args)});
+  // An exercise without setup starts with the session in a room (sim/exercises/board.h): nothing to log.
+  ApplyResult r = exercise.setup.empty() ? ApplyResult{} : session.submit(start_command(exercise));
+  if (!r.ok && errors) {
+    const auto& a = r.error.args;
+    if (r.error.code == "exercise_setup_refused" && a.size() == 4)
+      add_error(*errors, "/setup/" + a[1], "exercise_refused", {a[2], a[3]});
+    else
+      add_error(*errors, "/setup", "exercise_refused", {"exercise.start", render_message(r.error.code, a)});
   }
   auto run = std::make_unique<ExerciseRun>(exercise, session.state());
   ExerciseRun* observer = run.get();

@@ -114,8 +114,14 @@ class ExerciseRun {
   std::int64_t step_ = 0;
 };
 
-// Runs the exercise's setup on the session, then attaches a run that observes every later command.
-// Setup refusals are reported in `errors` (path /setup/N). The run must outlive the session's use.
+// The command that starts an exercise: `exercise.start` by the trainer, carrying the exercise's setup,
+// played inside it all or nothing, so that the start and its setup are one entry of a log.
+Command start_command(const Exercise& exercise);
+// The exercise an `exercise.start` command starts; empty for any other command.
+std::string exercise_started_by(const Command& c);
+
+// Starts the exercise on the session (start_command, when it has a setup), then attaches a run that
+// observes every later command. A refused setup is reported in `errors` (path /setup/N). The run must outlive the session's use.
 std::unique_ptr<ExerciseRun> start_exercise(Session& session, const Exercise& exercise, Diagnostics* errors = nullptr);
 
 }  // namespace kalan

@@ -1,8 +1,12 @@
 #include "exercises/view.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 
+#include "cases/commands.h"
 #include "core/state.h"
+#include "exercises/condition.h"
 #include "reporting/dashboard.h"
 
 namespace kalan {
@@ -70,6 +74,126 @@ void StateView::refresh(const State& s, const std::vector<std::string>& roots) {
 const nlohmann::json& StateView::root(const std::string& name) const {
   auto it = roots_.find(name);
   return it == roots_.end() ? null_json() : it->second;
+}
+
+namespace {
+
+void merge_shape(StateShape& s, const nlohmann::json& v) {
+  if (v.is_array() || v.is_object()) {
+    if (v.empty()) s.open = true;
+    for (auto it = v.begin(); it != v.end(); ++it) merge_shape(v.is_object() ? s.keys[it.key()] : s, it.value());
+  } else if (v.is_null()) {
+    s.open = true;  // nothing to tell what it holds
+  } else {
+    s.value = true;
+  }
+}
+
+// The choices of an argument of a case command ("kind" of case.approval.request: the approval kinds).
+std::vector<std::string> case_arg_choices(const char* type, const char* arg) {
+  for (size_t n = 0; n < CaseTable::kCount; ++n)
+    if (std::string(CaseTable::kTypes[n]) == type)
+      for (const ArgSpec& a : CaseTable::args(n))
+        if (std::string(a.name) == arg) return a.choices;
+  return {};
+}
+
+// One element in each list the view writes, with its own lists filled the same way, and a value in
+// each field the view writes only when it is set.
+State sample_state() {
+  State s;
+  const std::string set = "x";
+  s.world.locations.emplace_back().parent = set;
+  s.world.organisations.emplace_back();
+  User& u = s.world.users.emplace_back();
+  u.phone = u.email = u.supervisor = set;
+  Service& sv = s.world.services.emplace_back();
+  sv.organisation = sv.email = set;
+  sv.hours.emplace_back();
+  s.world.contacts.emplace_back().location = set;
+  CaseRecord r;
+  r.age = 0;
+  r.forms.emplace_back();
+  for (const auto& kind : case_arg_choices("case.approval.request", "kind")) r.approvals[kind] = Approval{};
+  r.referrals.emplace_back();
+  r.transfers.emplace_back();
+  r.transfer_requests.emplace_back();
+  r.attachments.emplace_back();
+  r.audit.emplace_back();
+  s.cases.records.push_back(std::move(r));
+  s.cases.alerts.emplace_back();
+  s.cases.tracing.emplace_back();
+  s.sms.log.emplace_back().quick_replies.push_back(set);
+  s.sms.contacts.emplace_back();
+  s.sms.reports.emplace_back();
+  s.messages.items.emplace_back();
+  s.reporting.devices.emplace_back().drafts.emplace_back();
+  s.reporting.submissions.emplace_back().history.emplace_back();
+  s.reporting.complaints.emplace_back();
+  s.reporting.reminders.emplace_back();
+  s.answers.items.emplace_back();
+  return s;
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+const StateShape* StateShape::walk(const std::vector<std::string>& path, std::size_t* bad) const {
+  const StateShape* at = this;
+  for (size_t i = 0; i < path.size() && !at->open; ++i) {
+    auto it = at->keys.find(path[i]);
+    if (it == at->keys.end()) {
+      if (bad) *bad = i;
+      return nullptr;
+    }
+    at = &it->second;
+  }
+  return at;
+}
+
+std::string StateShape::closest(const std::string& key) const {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
+  for (const auto& [k, v] : keys) {
+    const size_t d = edit_distance(key, k);
+    if (d < best_d) best = k, best_d = d;
+  }
+  return best;
+}
+
+const StateShape& state_shape() {
+  static const StateShape shape = [] {
+    StateShape out;
+    const State sample = sample_state();
+    StateView view;
+    for (const auto& root : state_roots()) {
+      try {
+        view.refresh(sample, {root});
+      } catch (const std::exception&) {
+        out.keys[root].open = true;  // never reject a scenario for want of a sample
+        continue;
+      }
+      merge_shape(out.keys[root], view.root(root));
+    }
+    StateShape& records = out.keys["cases"].keys["records"];
+    for (const auto& rec : view.records()) merge_shape(records, rec);
+    return out;
+  }();
+  return shape;
 }
 
 }  // namespace kalan

@@ -12,6 +12,25 @@ namespace kalan {
 
 struct State;
 
+// The shape of that view: the keys each object may hold, lists seen through to their elements (as
+// condition paths see them). Conditions' paths are checked against it when a scenario loads.
+struct StateShape {
+  std::map<std::string, StateShape> keys;
+  bool open = false;  // any key may follow: a map whose keys are data (form values, contact fields…)
+  bool value = false;  // a text, number or boolean was seen here
+
+  // The shape `path` reaches from here; nullptr when path[*bad] is not a key where it is looked for.
+  const StateShape* walk(const std::vector<std::string>& path, std::size_t* bad) const;
+  // The key closest to `key` for "did you mean": fewest edits, at most about a third of the word
+  // (else nothing looks meant and this is empty).
+  std::string closest(const std::string& key) const;
+};
+
+// The shape of the whole view (a key per section), derived from the view itself on a sample state that
+// holds one element in each of its lists: every key the view writes is known, whatever the scenario
+// holds at load (no case yet, say). Lists left empty in the sample, and maps keyed by data, stay open.
+const StateShape& state_shape();
+
 class StateView {
  public:
   // Rebuilds the sections named in `roots`; a case record is rebuilt only when it changed.

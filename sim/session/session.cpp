@@ -17,7 +17,7 @@ ApplyResult Session::submit(const Command& command) {
   JournalEntry entry;
   entry.seq = r.ok ? static_cast<std::int64_t>(commands_.size()) : -1;
   if (r.ok) commands_.push_back(command);
-  else refused_.push_back(RefusedCommand{commands_.size(), command});
+  else if (keep_refused_) refused_.push_back(RefusedCommand{commands_.size(), command});
   if (observer_) observer_(command, r, state_);
   if (journal_limit_ > 0) {
     entry.command = command;
@@ -26,6 +26,13 @@ ApplyResult Session::submit(const Command& command) {
     if (journal_.size() > journal_limit_) journal_.erase(journal_.begin(), journal_.begin() + journal_.size() / 4);
   }
   return r;
+}
+
+bool replay_entry(Session& session, const Command& command, bool refused, ApplyResult* result) {
+  ApplyResult r = session.submit(command);
+  const bool same = r.ok != refused;
+  if (result) *result = std::move(r);
+  return same;
 }
 
 void Session::run_timeline() {

@@ -52,6 +52,8 @@ class Session {
   std::uint64_t hash() const { return state_hash(state_); }
   void set_observer(CommandObserver observer) { observer_ = std::move(observer); }
   const std::vector<RefusedCommand>& refused() const { return refused_; }
+  // Whether refused commands are kept for to_json() (off where a log of its own keeps those that matter).
+  void set_keep_refused(bool on) { keep_refused_ = on; }
 
   // The saved form: {format, version, scenario, commands, hash}, and "refused" when some were.
   nlohmann::json to_json() const;
@@ -65,7 +67,14 @@ class Session {
   CommandObserver observer_;
   size_t journal_limit_ = 2000;
   bool record_events_ = true;
+  bool keep_refused_ = true;
 };
+
+// Replays one entry of a shared log (a workshop room's): a command that was accepted, or one that was
+// refused when it was made — kept so that every copy records the attempt (an exercise's mistake
+// detectors read it) though it changes nothing. False when this copy decides otherwise: it diverged.
+// `result` receives what this copy decided.
+bool replay_entry(Session& session, const Command& command, bool refused, ApplyResult* result = nullptr);
 
 struct SessionLoad {
   std::optional<Session> session;

@@ -179,18 +179,29 @@ def api_paths(tmp):
         inj = expect(trainer.request("POST", f"/api/rooms/{code}/inject",
                                      {"command": {"type": "sms.receive", "from": "tel:+22370000112", "text": "Jam"}}), 201, "inject")
         check(any(e["type"] == "sms.received" for e in inj["events"]), "injected SMS received")
-        # Starting an exercise: its setup commands, each with its own actor, in order, in the room's log.
+        # Starting an exercise: one exercise.start command in the room's log, carrying its setup, played
+        # all or nothing (sim/exercises/answers.cpp), so that the running clock cannot come in between.
         src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "curriculum-cpims.json")
         with open(src, encoding="utf-8") as f:
             cpims = json.load(f)
         ex_room = expect(trainer.request("POST", "/api/rooms", {"scenario": cpims}), 201, "curriculum room")["code"]
         setup = next(e for e in cpims["exercises"] if e["id"] == "cpims-m2-evaluation")["setup"]
+        expect(trainer.request("POST", f"/api/rooms/{ex_room}/clock", {"action": "resume"}), 200, "the room's clock runs")
         started = expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "cpims-m2-evaluation"}),
                          201, "start an exercise")
-        check(started["commands"] == len(setup) and started["seq"] == len(setup), f"setup submitted: {started}")
+        expect(trainer.request("POST", f"/api/rooms/{ex_room}/clock", {"action": "pause"}), 200, "pause the clock")
         log = expect(trainer.request("GET", f"/api/rooms/{ex_room}/commands?after=0"), 200, "exercise log")["commands"]
-        check([(c["command"]["type"], c["command"]["actor"]) for c in log] == [(c["type"], c["actor"]) for c in setup],
-              "the log holds the setup in order, each command with its own actor")
+        starts = [c for c in log if c["command"]["type"] == "exercise.start"]
+        check(len(starts) == 1 and starts[0]["seq"] == started["seq"] and starts[0]["command"]["actor"] == "trainer" and
+              [(c["type"], c["actor"]) for c in starts[0]["command"]["setup"]] == [(c["type"], c["actor"]) for c in setup],
+              f"the log holds one exercise.start carrying the setup in order: {started} {[c['command']['type'] for c in log]}")
+        check(any(e["type"] == "case.identified" for e in started["events"]), "the setup's events come with the start")
+        progress = expect(trainer.request("GET", f"/api/rooms/{ex_room}/progress"), 200, "progress")
+        check("cpims-m2-evaluation" not in progress["board"]["not_started"] and
+              any(r["exercise"] == "cpims-m2-evaluation" for r in progress["runs"]), f"the exercise is followed: {progress['board']}")
+        again = expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "cpims-m2-evaluation"}), 409,
+                       "an exercise starts once")
+        check(again["errors"][0]["code"] == "exercise_already_started", f"refusal code: {again}")
         expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "nope"}), 404, "unknown exercise")
         expect(trainer.request("POST", f"/api/rooms/{ex_room}/exercise", {"exercise": "cpims-m2-evaluation", "x": 1}), 400,
                "unknown field")
@@ -199,6 +210,9 @@ def api_paths(tmp):
         room = expect(trainer.request("GET", f"/api/rooms/{code}"), 200, "trainer reads room")
         who = {p["name"]: p for p in room["participants"]}
         check(who["Awa"]["last_action"] == "message.send" and who["Awa"]["actions"] >= 3, f"last action of a participant: {who['Awa']}")
+        expect(A.request("POST", f"/api/rooms/{code}/commands",
+                         {"command": {"type": "exercise.start", "exercise": "cpims-m2-evaluation"}}), 403,
+               "a participant cannot submit exercise.start herself")
 
         # RapidPro external channel.
         channel = room["channel"]
@@ -286,6 +300,120 @@ def api_paths(tmp):
             srv.stop()
 
 
+def settled(client, room):
+    """The room once its checkpoint has caught up with its log (the writer hashes when idle)."""
+    for _ in range(100):
+        r = expect(client.request("GET", f"/api/rooms/{room}"), 200, "room")
+        if r["hash_seq"] == r["seq"]:
+            return r
+        time.sleep(0.05)
+    return r
+
+
+def exercise_room_refusals(tmp):
+    """A refused command in a room with exercises is logged as refused: every copy (the progress the
+    pages compute, the export's debrief) sees the mistake, and so does a restarted server, same hashes."""
+    data = os.path.join(tmp, "refusals")
+    srv = Server(KALAN, data).start()
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "curriculum-cpims.json")
+    with open(src, encoding="utf-8") as f:
+        cpims = json.load(f)
+    try:
+        trainer = Client(srv.port, srv.token)
+        room = expect(trainer.request("POST", "/api/rooms", {"scenario": cpims}), 201, "curriculum room")["code"]
+        w = expect(trainer.request("POST", f"/api/rooms/{room}/join", {"name": "Awa", "role": "case_worker"}), 201, "join")
+        W = Client(srv.port, w["token"])
+        check(w["participant"]["user"] == "fkansaye", "the case worker is fkansaye")
+        for c in [{"type": "case.report", "child_name": "Awa Traoré", "age": 13, "sex": "f", "location": "socoura"},
+                  {"type": "case.open", "case": "CAS-0001", "risk_level": "high"}]:
+            expect(W.request("POST", f"/api/rooms/{room}/commands", {"command": c}), 201, c["type"])
+        referral = {"command": {"type": "case.referral.create", "case": "CAS-0001", "service": "svc-csref"}, "key": "ref-1"}
+        refused = expect(W.request("POST", f"/api/rooms/{room}/commands", referral), 409, "referral without consent")
+        check(refused["errors"][0]["code"] == "missing_consent" and refused.get("seq") == 3,
+              f"the refusal is answered and logged (seq 3): {refused}")
+        again = expect(W.request("POST", f"/api/rooms/{room}/commands", referral), 409, "the same key again")
+        check(again.get("duplicate") and again.get("seq") == 3, f"a resent key gets the same refusal: {again}")
+        log = expect(W.request("GET", f"/api/rooms/{room}/commands?after=0"), 200, "log")
+        check([e.get("refused", False) for e in log["commands"]] == [False, False, True],
+              f"the log marks the refused attempt: {log['commands']}")
+        got = sse_events(srv.port, f"/api/rooms/{room}/events?after=2", w["token"], lambda ev: any(k == "command" for k, _ in ev))
+        check([(k, e.get("seq"), e.get("refused")) for k, e in got if k == "command"] == [("command", 3, True)],
+              f"the stream pushes it marked refused: {got}")
+
+        def mistakes(progress):
+            run = next(r for r in progress["runs"] if r["exercise"] == "cpims-m1-enregistrement")
+            return [(m["id"], m["by"]) for m in run["mistakes"]]
+
+        before = expect(trainer.request("GET", f"/api/rooms/{room}/progress"), 200, "progress")
+        check(mistakes(before) == [("reference-sans-consentement", "fkansaye")], f"the mistake is seen: {mistakes(before)}")
+        mine = [a for r in before["board"]["runs"] if r["exercise"] == "cpims-m1-enregistrement" for a in r["actors"]
+                if a["actor"] == "fkansaye"]
+        check(mine and mine[0]["mistakes"] == 1, f"it is hers on the board: {mine}")
+        room_now = settled(trainer, room)
+        check(before["hash"] == room_now["hash"] and room_now["seq"] == 3 and room_now["hash_seq"] == 3,
+              f"the refusal changes no state: progress {before['hash']}, room {room_now['hash']}")
+        # The export is a session whose refused attempts replay: its debrief shows the mistake.
+        export = expect(trainer.request("GET", f"/api/rooms/{room}/export"), 200, "export")
+        check(len(export["commands"]) == 2 and [r["before"] for r in export.get("refused", [])] == [2] and
+              export["room"]["log"][2].get("refused") is True, f"export keeps the refusal: {export.get('refused')}")
+        path = os.path.join(tmp, "refusals.json")
+        with open(path, "w") as f:
+            json.dump(export, f)
+        d = subprocess.run([KALAN, "exercise", "debrief", path, "--exercise", "cpims-m1-enregistrement"], capture_output=True, text=True)
+        check(d.returncode == 0 and "reference-sans-consentement" in d.stdout, f"debrief of the export: {d.stderr}{d.stdout[:300]}")
+        imported = expect(trainer.request("POST", "/api/rooms/import", export), 201, "import")
+        ip = expect(trainer.request("GET", f"/api/rooms/{imported['code']}/progress"), 200, "imported progress")
+        check(mistakes(ip) == mistakes(before) and imported["seq"] == 3 and imported["hash"] == export["hash"],
+              f"an imported room has the refusal in its log: {mistakes(ip)} {imported['seq']}")
+        # A flood of refusals: a burst is logged, the rest only answered.
+        answers = [expect(W.request("POST", f"/api/rooms/{room}/commands",
+                                    {"command": {"type": "case.referral.create", "case": "CAS-0001", "service": "svc-csref"}}),
+                          409, "flood") for _ in range(30)]
+        logged = [a for a in answers if "seq" in a]
+        check(10 <= len(logged) < 30 and logged == answers[:len(logged)], f"refusals logged within a budget: {len(logged)} of 30")
+        seq_before_restart = expect(trainer.request("GET", f"/api/rooms/{room}"), 200, "room")["seq"]
+        check(seq_before_restart == 3 + len(logged), f"the log holds the logged ones: {seq_before_restart}")
+        before = expect(trainer.request("GET", f"/api/rooms/{room}/progress"), 200, "progress")
+    finally:
+        err = srv.stop()
+    check("ATTENTION" not in err, f"no problem reported: {err}")
+
+    srv2 = Server(KALAN, data).start()
+    try:
+        trainer = Client(srv2.port, srv2.token)
+        after = expect(trainer.request("GET", f"/api/rooms/{room}/progress"), 200, "progress after restart")
+        check(mistakes(after) == mistakes(before) and after["board"] == before["board"],
+              f"after a restart, the same mistakes: {mistakes(after)}")
+        room_now = settled(trainer, room)
+        check(after["hash"] == before["hash"] == room_now["hash"] and room_now["seq"] == seq_before_restart,
+              f"same hash after restart: {before['hash']} {after['hash']} {room_now['hash']}")
+        W = Client(srv2.port, w["token"])
+        again = expect(W.request("POST", f"/api/rooms/{room}/commands", referral), 409, "the key after a restart")
+        check(again.get("duplicate") and again.get("seq") == 3 and again["errors"][0]["code"] == "missing_consent",
+              f"a resent key after a restart gets the stored refusal: {again}")
+    finally:
+        err = srv2.stop()
+    check("ATTENTION" not in err, f"restart replayed the refused attempts: {err}")
+
+    # A database made before refused attempts were logged (no `refused` column) opens, its log accepted.
+    db = sqlite3.connect(os.path.join(data, "kalan.db"))
+    db.execute("DELETE FROM commands WHERE refused=1")
+    db.execute("ALTER TABLE commands DROP COLUMN refused")
+    db.commit()
+    db.close()
+    srv3 = Server(KALAN, data).start()
+    try:
+        trainer = Client(srv3.port, srv3.token)
+        old = expect(trainer.request("GET", f"/api/rooms/{room}"), 200, "room of an older database")
+        check(old["seq"] == 2, f"an older database keeps its accepted log: {old['seq']}")
+        again = expect(Client(srv3.port, w["token"]).request("POST", f"/api/rooms/{room}/commands", referral), 409,
+                       "a refusal in a migrated database")
+        check(again.get("seq") == 3 and not again.get("duplicate"), f"logged in the migrated database: {again}")
+    finally:
+        err = srv3.stop()
+    check("ATTENTION" not in err, f"an older database opens: {err}")
+
+
 def crash_and_restart(tmp):
     data = os.path.join(tmp, "crash")
     srv = Server(KALAN, data, extra=["--rate", "100000"]).start()
@@ -367,6 +495,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="kalan-server-test-")
     try:
         api_paths(tmp)
+        exercise_room_refusals(tmp)
         crash_and_restart(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -56,6 +56,7 @@ TEST_CASE("every command type round-trips through its JSON form") {
       R"({"type":"reporting.reminder.send","actor":"ntogo","structure":"ong-benkadi","year":2024,"month":8,"note":"merci"})",
       R"({"type":"exercise.answer","actor":"fkansaye","exercise":"ex-1","question":"q-1","answer":["a",3]})",
       R"({"type":"exercise.hint","actor":"fkansaye","exercise":"ex-1","hint":2})",
+      R"({"type":"exercise.start","actor":"trainer","exercise":"ex-1","setup":[{"type":"case.open","actor":"fkansaye","case":"CAS-0001"}]})",
   };
   std::set<std::string> seen;
   for (const auto& text : examples) {

@@ -13,8 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-// Two exercises on the default world: "sans-setup" starts with the session, "avec-setup" once its
-// setup (Awa's report) is in the log.
+// Two exercises on the default world: "sans-setup" starts with the session, "avec-setup" at its
+// exercise.start (which plays its setup: Awa's report).
 Scenario board_scenario() {
   json j = scenario_json();
   j["timeline"] = json::array();
@@ -45,35 +45,83 @@ Command report_awa() {
 
 }  // namespace
 
-TEST_CASE("exercise board: exercises without setup start at once, the others when their setup is in the log") {
+TEST_CASE("exercise board: exercises without setup start at once, the others at their exercise.start") {
   Scenario sc = board_scenario();
   Session s(sc);
   ExerciseBoard board(sc.exercises, s.state());
   watch_exercises(s, board);
   REQUIRE(board.runs().size() == 1);
   CHECK(board.runs()[0]->exercise().id == "sans-setup");
-  // The setup's first command alone, then something else: not started.
-  Command keyed = report_awa();
-  keyed.key = "cle-du-client";  // a room's log carries the idempotency key: not part of the comparison
-  REQUIRE(s.submit(keyed).ok);
-  REQUIRE(s.submit(cmd(R"({"type":"message.send","actor":"mtembely","to":"fkansaye","text":"Bonjour"})")).ok);
-  REQUIRE(s.submit(cmd(R"({"type":"case.open","actor":"fkansaye","case":"CAS-0001"})")).ok);
+  // The setup's commands played by hand are only commands: the start is explicit.
+  REQUIRE(s.submit(sc.exercises[1].setup[0]).ok);
   CHECK(board.find("avec-setup") == nullptr);
   CHECK(board.progress_json()["not_started"] == json::array({"avec-setup"}));
-  // The whole setup, one command after the other, in a new session: started, after it.
-  REQUIRE(s.submit(cmd(R"({"type":"case.report","actor":"fkansaye","child_name":"Awa Traoré","age":13,"sex":"f","location":"socoura"})")).ok);
-  REQUIRE(s.submit(cmd(R"({"type":"case.open","actor":"fkansaye","case":"CAS-0002"})")).ok);  // not the setup's case
-  CHECK(board.find("avec-setup") == nullptr);
-  Session t(sc);
-  ExerciseBoard b2(sc.exercises, t.state());
-  watch_exercises(t, b2);
-  for (const auto& c : sc.exercises[1].setup) REQUIRE(t.submit(c).ok);
-  const ExerciseRun* run = b2.find("avec-setup");
+  // A trainee may not start an exercise; the trainer's start carries the setup in one command.
+  Command by_trainee = start_command(sc.exercises[1]);
+  by_trainee.actor = "fkansaye";
+  CHECK(s.submit(by_trainee).error.code == "forbidden");
+  const std::uint64_t before = s.hash();
+  const std::size_t logged = s.commands().size();
+  const ApplyResult r = s.submit(start_command(sc.exercises[1]));
+  REQUIRE(r.ok);
+  CHECK(s.commands().size() == logged + 1);  // one entry of the log, its setup inside
+  CHECK(s.hash() != before);
+  CHECK(s.state().cases.records.size() == 2);  // the setup's report made CAS-0002, its case.open opened CAS-0001
+  bool identified = false;
+  for (const auto& e : r.events) identified = identified || e.type == "case.identified";
+  CHECK(identified);  // the setup's events come with the start
+  const ExerciseRun* run = board.find("avec-setup");
   REQUIRE(run != nullptr);
   CHECK(run->actions().empty());  // the setup is not the trainee's
-  REQUIRE(t.submit(cmd(R"({"type":"case.form.save","actor":"fkansaye","case":"CAS-0001","form":"1A","values":{"consent_services":"oui"}})")).ok);
+  CHECK(run->started_at() == s.state().clock.now);
+  // Started once: a second start is refused and changes nothing.
+  CHECK(s.submit(start_command(sc.exercises[1])).error.code == "exercise_already_started");
+  CHECK(board.runs().size() == 2);
+  REQUIRE(s.submit(cmd(R"({"type":"case.form.save","actor":"fkansaye","case":"CAS-0001","form":"1A","values":{"consent_services":"oui"}})")).ok);
   CHECK(run->achieved_count() == 1);
   CHECK(run->tasks()[0].by == "fkansaye");
+}
+
+TEST_CASE("exercise.start: the setup plays all or nothing, and the same start replays the same") {
+  Scenario sc = board_scenario();
+  // A setup command the core refuses (CAS-0009 does not exist): nothing of the setup is played.
+  Exercise broken = sc.exercises[1];
+  broken.setup.push_back(cmd(R"({"type":"case.open","actor":"fkansaye","case":"CAS-0009"})"));
+  Session s(sc);
+  const std::uint64_t before = s.hash();
+  const ApplyResult r = s.submit(start_command(broken));
+  CHECK(r.error.code == "exercise_setup_refused");
+  CHECK(r.error.args.at(1) == "2");
+  CHECK(s.hash() == before);
+  CHECK(s.state().cases.records.empty());
+  Diagnostics errors;
+  Session t(sc);
+  start_exercise(t, broken, &errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].path == "/setup/2");
+  // A session started in single-player saves the start; its replay starts the run at the same place,
+  // whatever came before it (a clock step, say), and gives the same progress.
+  Session u(sc);
+  REQUIRE(u.submit(cmd(R"({"type":"clock.advance","actor":"trainer","minutes":30})")).ok);
+  auto run = start_exercise(u, sc.exercises[1]);
+  u.submit(cmd(R"({"type":"clock.advance","actor":"trainer","minutes":30})"));
+  u.submit(cmd(R"({"type":"case.form.save","actor":"fkansaye","case":"CAS-0001","form":"1A","values":{"consent_services":"oui"}})"));
+  u.set_observer(nullptr);
+  SessionLoad sl = load_session(u.to_json());
+  REQUIRE(sl.session.has_value());
+  CHECK(sl.session->hash() == u.hash());
+  auto replayed = replay_exercise(*sl.session, sc.exercises[1]);
+  REQUIRE(replayed);
+  CHECK(replayed->started_at() == run->started_at());
+  CHECK(replayed->achieved_count() == 1);
+  CHECK(replayed->progress_json() == run->progress_json());
+  // A setup naming another exercise's start is rejected when the command is read.
+  Diagnostics nested;
+  parse_command(json::parse(R"({"type":"exercise.start","actor":"trainer","exercise":"a","setup":[
+    {"type":"exercise.start","actor":"trainer","exercise":"b","setup":[]}]})"), "/c", nested);
+  REQUIRE(nested.size() == 1);
+  CHECK(nested[0].path == "/c/setup/0/type");
+  CHECK(nested[0].code == "nested_commands");
 }
 
 TEST_CASE("exercise board: every actor's progress, the pair's and the room's, hints asked through the log") {
@@ -146,7 +194,7 @@ TEST_CASE("exercise board: a trainee's debrief holds their part; a room's debrie
   CHECK(theirs["hints"][0]["shown"] == true);
   CHECK(debrief_html(theirs).find("Pas soi-même") != std::string::npos);
   // The second exercise starts, then the room's debrief compares each run with its own reference.
-  for (const auto& c : sc.exercises[1].setup) s.submit(c);
+  REQUIRE(s.submit(start_command(sc.exercises[1])).ok);
   REQUIRE(board.runs().size() == 2);
   Exercise second = sc.exercises[1];
   second.reference_solution = {cmd(R"({"type":"case.form.save","actor":"fkansaye","case":"CAS-0001","form":"1A","values":{"consent_services":"oui"}})")};

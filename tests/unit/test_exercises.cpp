@@ -136,6 +136,36 @@ TEST_CASE("exercise conditions: validation errors name their JSON path") {
   CHECK(compile_errors({{"exists", "cases.records"}, {"where", {{"status", "open"}}}}).empty());
 }
 
+TEST_CASE("exercise conditions: a misspelled state path is reported at load, with the closest key") {
+  const std::string p = "/exercises/0/tasks/0/condition";
+  Diagnostics e = compile_errors({{"exists", "cases.record"}});
+  REQUIRE(e.size() == 1);
+  CHECK(render(e[0]).rfind(p + "/exists: « record » n'existe pas dans « cases » de l'état : vouliez-vous dire « records » ?", 0) == 0);
+  CHECK(render(e[0], Lang::en).rfind(p + "/exists: \"record\" does not exist in the state's \"cases\": did you mean \"records\"?", 0) == 0);
+  e = compile_errors(json::parse(R"({"exists": "cases.records", "where": {"forms": {"some": {"form": "2A", "mising": {"exists": false}}}}})"));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].path == p + "/where/forms/some/mising");
+  CHECK(render(e[0]).find("« cases.records.forms » de l'état : vouliez-vous dire « missing » ?") != std::string::npos);
+  // Nothing close: the keys that exist there.
+  e = compile_errors({{"exists", "messages.items"}});
+  REQUIRE(e.size() == 1);
+  CHECK(render(e[0]).find("« items » n'existe pas dans « messages » de l'état (clés : at, from, id, text, to ;") != std::string::npos);
+  // Valid paths: wildcards, lists at any depth, the approvals' kinds, maps keyed by data (form values,
+  // contact fields), sections written only once used, and the computed dashboard — with no case yet.
+  for (const json& ok : {json{{"exists", "cases.records[*].forms[*].values.consent_services"}},
+                         json{{"exists", "cases.records"}, {"where", {{"approvals.case_plan.decided_by", {{"role", "supervisor"}}},
+                                                                    {"referrals.result", {{"exists", true}}}, {"age", {{"lt", 18}}}}}},
+                         json{{"count", "sms.contacts.fields.cdpe"}, {"min", 1}},
+                         json{{"exists", "reporting.submissions"}, {"where", {{"values.nc_total", {{"gt", 0}}}, {"history.values.month", 3}}}},
+                         json{{"exists", "answers.items"}, {"where", {{"question", "q"}}}},
+                         json{{"exists", "dashboard.completeness"}, {"where", {{"status", "manquant"}}}},
+                         json{{"exists", "clock.now"}},
+                         json{{"event", "case.referral_created"}, {"where", {{"anything.goes", 1}}}}}) {
+    CAPTURE(ok.dump());
+    CHECK(compile_errors(ok).empty());
+  }
+}
+
 TEST_CASE("exercise format: errors in a scenario's exercises carry their paths") {
   json j = no_timeline();
   j["exercises"] = json::array({{{"id", "e1"}, {"title", "Essai"}, {"module", "m"},
@@ -188,7 +218,7 @@ TEST_CASE("exercise runs: tasks, deadlines, hints, mistakes and scores; the stat
   Scenario sc = load_ok(j);
   Session with(sc), without(sc);
   auto run = start_exercise(with, ex);
-  for (const auto& c : ex.setup) without.submit(c);
+  without.submit(start_command(ex));  // the same start, without a run observing
   CHECK(run->achieved_count() == 0);
   const std::vector<Command> cmds = {
       cmd(R"({"type":"case.open","actor":"fkansaye","case":"CAS-0001"})"),

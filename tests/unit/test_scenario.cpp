@@ -35,6 +35,12 @@ struct Malformed {
   const char* code;      // expected error code
 };
 
+// A patch adding one exercise whose first task has `condition` (and `questions`, if given).
+json exercise_patch(const char* condition, const char* questions = "[]") {
+  return json::parse(std::string(R"([{"op":"add","path":"/exercises","value":[{"id":"e","title":"E","module":"m","questions":)") +
+                     questions + R"(,"tasks":[{"id":"t","title":"T","condition":)" + condition + "}]}]}]");
+}
+
 // Applies the patch and returns the errors of the load.
 Diagnostics errors_after(const json& patch) {
   json doc = scenario_json();
@@ -96,6 +102,29 @@ TEST_CASE("malformed scenarios are rejected with the path of the mistake") {
       {"short code with letters", json::parse(R"([{"op":"replace","path":"/sms/shortcode","value":"JAM"}])"), "/sms/shortcode", "unknown_value"},
       {"objectives not text", json::parse(R"([{"op":"replace","path":"/meta/objectives/1","value":{"fr":"x"}}])"), "/meta/objectives/1", "type_string"},
       {"scenario language", json::parse(R"([{"op":"replace","path":"/meta/language","value":"bm"}])"), "/meta/language", "unknown_value"},
+      // A misspelled state path in an exercise's condition, checked against the state's view at load.
+      {"misspelled state path", exercise_patch(R"({"exists": "cases.record"})"), "/exercises/0/tasks/0/condition/exists", "cond_unknown_key"},
+      {"misspelled path in a list's elements", exercise_patch(R"({"count": "cases.records[*].referals", "min": 1})"),
+       "/exercises/0/tasks/0/condition/count", "cond_unknown_key"},
+      {"misspelled key of a where", exercise_patch(R"({"exists": "cases.records", "where": {"child_nam": {"contains": "awa"}}})"),
+       "/exercises/0/tasks/0/condition/where/child_nam", "cond_unknown_key"},
+      {"misspelled key inside some", exercise_patch(R"({"exists": "cases.records", "where": {"forms": {"some": {"from": "1A"}}}})"),
+       "/exercises/0/tasks/0/condition/where/forms/some/from", "cond_unknown_key"},
+      {"misspelled key under not, deep in any", exercise_patch(R"({"any": [{"exists": "sms.log"}, {"not": {"exists": "cases.records", "where": {"approvals.assessment.statut": "approved"}}}]})"),
+       "/exercises/0/tasks/0/condition/any/1/not/where/approvals.assessment.statut", "cond_unknown_key"},
+      {"unknown state key, none close", exercise_patch(R"({"exists": "messages.items"})"), "/exercises/0/tasks/0/condition/exists", "cond_unknown_key_list"},
+      {"exercise.start inside an exercise", [] {
+         json p = exercise_patch(R"({"exists": "cases.records"})");
+         p[0]["value"][0]["reference_solution"] = json::parse(R"([{"type": "exercise.start", "actor": "trainer", "exercise": "e"}])");
+         return p;
+       }(), "/exercises/0/reference_solution/0/type", "exercise_start_inside"},
+      {"path past a value", exercise_patch(R"({"exists": "cases.records.status.code"})"), "/exercises/0/tasks/0/condition/exists", "cond_path_value"},
+      {"misspelled field of an expected answer", exercise_patch(R"({"answer": "q"})",
+                                                                  R"([{"id": "q", "text": "Qui ?", "expected": {"values": "world.users", "field": "nmae"}}])"),
+       "/exercises/0/questions/0/expected/field", "cond_unknown_key"},
+      {"misspelled key of an expected answer's where", exercise_patch(R"({"answer": "q"})",
+                                                                     R"([{"id": "q", "text": "Combien ?", "expected": {"count": "world.users", "where": {"roel": "supervisor"}}}])"),
+       "/exercises/0/questions/0/expected/where/roel", "cond_unknown_key"},
   };
   CHECK(cases.size() >= 30);
   for (const auto& c : cases) {
