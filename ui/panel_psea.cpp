@@ -78,8 +78,8 @@ void intake(App& app, ReportingView& v) {
     in.received = v.psea_received;
     in.note = v.psea_note;
     in.structure = v.psea_structure > 0 ? s.world.organisations[static_cast<std::size_t>(v.psea_structure - 1)].id : "";
+    // In a room the server applies it later: the new complaint appears in the list when it does.
     if (case_command(app, "psea.complaint.create", complaint_create_args(in), kNew, "psea.recorded")) {
-      v.psea_open = app.session()->state().reporting.complaints.back().id;
       in = PseaIntake{};
       v.psea_received[0] = v.psea_note[0] = '\0';
     }
