@@ -33,6 +33,7 @@ const char* kUsage =
     "  kalan forms check FICHIER                vérifie un formulaire (ou les « forms » d'un scénario)\n"
     "  kalan forms validate FORMULAIRE VALEURS.json   valide une saisie (problèmes en JSON)\n"
     "  kalan forms import FICHIER_OU_DOSSIER    convertit un XLSForm (CSV ou JSON Kobo) en JSON Kalan\n"
+    "  kalan forms xform FORMULAIRE.json        écrit le XForm ODK (XML) du formulaire, comme KoboCollect le télécharge\n"
     "  kalan report export --format kobo|csv|aggregate|completeness|consistency|psea [--level region|cercle|structure]\n"
     "                     [--year AAAA] SESSION_OU_SCÉNARIO   exporte les rapports mensuels (docs/reporting.md)\n"
     "  kalan exercise check SCÉNARIO...        vérifie les exercices d'un scénario\n"

@@ -19,7 +19,7 @@ inline constexpr const char* kVersion = "0.1.0";
 // `kalan flow check|eval|run ...` (RapidPro flows).
 int run_flow_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// `kalan forms eval|check|validate|import ...` (the forms engine).
+// `kalan forms eval|check|validate|import|xform ...` (the forms engine).
 int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // `kalan exercise check|run|debrief ...` (exercises of a scenario).

@@ -7,6 +7,7 @@
 #include "core/reader.h"
 #include "forms/conformance.h"
 #include "forms/form.h"
+#include "forms/xform.h"
 #include "forms/xlsform.h"
 #include "session/session.h"
 #include "forms/xpath.h"
@@ -158,6 +159,24 @@ int forms_validate(const std::vector<std::string>& args, std::ostream& out, std:
   return v.ok() ? 0 : 1;
 }
 
+// The XForm of one form (what KoboCollect downloads), on standard output.
+int forms_xform(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() != 1) {
+    err << "usage : kalan forms xform FORMULAIRE.json\n";
+    return 2;
+  }
+  auto j = read_json_file(args[0], err);
+  if (!j) return 1;
+  bool ok;
+  const auto list = load_forms(*j, args[0], err, ok);
+  if (!ok || list.size() != 1) {
+    if (ok) err << args[0] << ": un seul formulaire attendu (" << list.size() << " trouvé(s))\n";
+    return 1;
+  }
+  out << forms::to_xform(list[0]);
+  return 0;
+}
+
 int forms_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() != 1) {
     err << "usage : kalan forms import DOSSIER_CSV|CONTENU_KOBO.json\n";
@@ -197,7 +216,8 @@ int run_forms_cli(const std::vector<std::string>& args, std::ostream& out, std::
   if (sub == "check") return forms_check(rest, out, err);
   if (sub == "validate") return forms_validate(rest, out, err);
   if (sub == "import") return forms_import(rest, out, err);
-  err << "usage : kalan forms eval|check|validate|import ...\n";
+  if (sub == "xform") return forms_xform(rest, out, err);
+  err << "usage : kalan forms eval|check|validate|import|xform ...\n";
   return 2;
 }
 

@@ -301,6 +301,7 @@ void App::frame(float width, float height, float dt) {
       if (may_see_dashboard(s.world, view_.cases.user)) sub_tab(*this, tr("tab.dashboard"), "tab.dashboard", wide(draw_dashboard));
       if (!report_structures_for(s.world, view_.cases.user).empty())
         sub_tab(*this, tr("tab.monthly"), "tab.monthly", wide(draw_monthly_report));
+      if (may_handle_psea(s.world, view_.cases.user)) sub_tab(*this, tr("tab.psea"), "tab.psea", wide(draw_psea));
       sub_tab(*this, tr("tab.exercise"), "tab.exercise", [&] { draw_exercise(*this); });
       ImGui::EndTabBar();
     };

@@ -104,6 +104,11 @@ struct ReportingView {
   nlohmann::json draft = nlohmann::json::object();
   bool show_issues = false;         // required messages once the user tried to finalize
   int new_structure = 0, new_month = 0, new_year = 0;  // the new-report picker (0 = not set yet)
+  // PSEA intake (ui/panel_psea.cpp): the new complaint's answers, the complaint opened and its actions.
+  PseaIntake psea;
+  char psea_received[32] = "", psea_note[256] = "", psea_response[256] = "", psea_refer_note[256] = "";
+  int psea_structure = 0, psea_service = 0;
+  std::string psea_open;            // id of the complaint shown, "" = none
   int missing = -1;                 // missing reports in the grid last drawn (for tests)
   size_t listed = 0;                // submissions in the drill-down last drawn (for tests)
 };

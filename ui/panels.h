@@ -77,6 +77,9 @@ void draw_accounts(App& app);
 void draw_dashboard(App& app);
 void draw_report_submissions(App& app);
 void draw_monthly_report(App& app);
+// PSEA complaints: intake (channel, date, age, sex, type), referral to assistance, response, and the
+// list of complaints with their 72 h and 7-day deadlines.
+void draw_psea(App& app);
 
 // "lun. 4 mars 2024 — 08:45" in the current language.
 std::string format_when(SimTime t);

@@ -7,7 +7,9 @@
 #include <tuple>
 
 #include "core/command.h"
+#include "reporting/commands.h"
 #include "reporting/monthly.h"
+#include "reporting/psea.h"
 #include "world/world.h"
 
 namespace kalan::ui {
@@ -329,6 +331,60 @@ DeviceLists device_lists(const ReportingState& r, const std::string& user) {
   }
   for (const Submission& s : r.submissions)
     if (s.submitted_by == user) out.sent.push_back(&s);
+  return out;
+}
+
+bool may_handle_psea(const World& w, const std::string& user) {
+  return has_role(w, user, {"case_worker", "supervisor", "information_manager", "coordinator", "service_provider"});
+}
+
+const std::vector<std::string>& psea_choices(const char* arg) {
+  static const std::vector<std::string> none;
+  for (std::size_t n = 0; n < ReportingTable::kCount; ++n) {
+    if (std::string(ReportingTable::kTypes[n]) != "psea.complaint.create") continue;
+    for (const ArgSpec& spec : ReportingTable::args(n))
+      if (std::string(spec.name) == arg) return spec.choices;
+  }
+  return none;
+}
+
+nlohmann::json complaint_create_args(const PseaIntake& in) {
+  const auto pick = [](const char* arg, int i) {
+    const auto& list = psea_choices(arg);
+    return i >= 0 && static_cast<std::size_t>(i) < list.size() ? list[static_cast<std::size_t>(i)] : std::string();
+  };
+  nlohmann::json args = {{"channel", pick("channel", in.channel)}, {"age", in.age}, {"sex", pick("sex", in.sex)},
+                         {"complaint_type", pick("complaint_type", in.type)}};
+  if (!in.received.empty()) args["received"] = in.received;
+  if (!in.structure.empty()) args["structure"] = in.structure;
+  if (!in.note.empty()) args["note"] = in.note;
+  return args;
+}
+
+const char* deadline_name(Deadline d) {
+  switch (d) {
+    case Deadline::in_time: return "dans_les_delais";
+    case Deadline::late: return "en_retard";
+    case Deadline::pending: return "a_faire";
+    case Deadline::overdue: return "depasse";
+  }
+  return "";
+}
+
+Deadline deadline_state(SimTime received, SimTime done, SimTime limit, SimTime now) {
+  if (done) return done - received <= limit ? Deadline::in_time : Deadline::late;
+  return now - received <= limit ? Deadline::pending : Deadline::overdue;
+}
+
+std::vector<ComplaintLine> complaint_lines(const ReportingState& r, SimTime now) {
+  std::vector<ComplaintLine> out;
+  for (const Complaint& c : r.complaints)
+    out.push_back({&c, deadline_state(c.received_at, c.referred_at, reporting::kReferralDeadline, now),
+                   deadline_state(c.received_at, c.answered_at, reporting::kResponseDeadline, now),
+                   c.received_at + reporting::kReferralDeadline, c.received_at + reporting::kResponseDeadline});
+  std::stable_sort(out.begin(), out.end(), [](const ComplaintLine& a, const ComplaintLine& b) {
+    return std::tie(a.complaint->received_at, a.complaint->id) > std::tie(b.complaint->received_at, b.complaint->id);
+  });
   return out;
 }
 

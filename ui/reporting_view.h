@@ -144,4 +144,36 @@ struct DeviceLists {
 };
 DeviceLists device_lists(const ReportingState& r, const std::string& user);
 
+// PSEA complaints (the intake screen, ui/panel_psea.cpp).
+
+// Who may record complaints, refer survivors and answer complainants, as the core decides: the
+// trainer, case workers, supervisors, information managers, coordinators and service providers.
+bool may_handle_psea(const World& w, const std::string& user);
+
+// The values a choice argument of psea.complaint.create takes ("channel", "sex", "complaint_type"),
+// read from the command table (the core's lists, in their order).
+const std::vector<std::string>& psea_choices(const char* arg);
+
+// What the intake form holds; indices into psea_choices(), age -1 = not given, received "" = now.
+struct PseaIntake {
+  int channel = 0, sex = 0, type = 0, age = -1;
+  std::string received, structure, note;
+};
+// The arguments of psea.complaint.create (the core checks them: an age not given is refused with
+// its message). Empty optional fields are left out.
+nlohmann::json complaint_create_args(const PseaIntake& in);
+
+// Where a complaint stands against a deadline (72 h to refer, 7 days to answer) at a time.
+enum class Deadline { in_time, late, pending, overdue };  // done within / done after / to do, still time / to do, past
+const char* deadline_name(Deadline d);  // "dans_les_delais", "en_retard", "a_faire", "depasse"
+Deadline deadline_state(SimTime received, SimTime done, SimTime limit, SimTime now);
+
+struct ComplaintLine {
+  const Complaint* complaint = nullptr;
+  Deadline referral = Deadline::pending, response = Deadline::pending;
+  SimTime referral_due = 0, response_due = 0;
+};
+// The complaints, newest first (by reception, then id), with their deadlines at `now`.
+std::vector<ComplaintLine> complaint_lines(const ReportingState& r, SimTime now);
+
 }  // namespace kalan::ui

@@ -3,7 +3,10 @@
 // xml_submission_file). A submission is one reporting.submit command under the caller's user.
 #include <cctype>
 
+#include "forms/xform.h"
 #include "reporting/exports.h"
+#include "reporting/monthly.h"
+#include "secret.h"
 #include "server_app.h"
 
 namespace kalan::server {
@@ -12,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kMonthlyForm = "mensuel";  // the asset uid of the monthly form
+constexpr const char* kMonthlyForm = reporting::kMonthlyFormId;  // the asset uid of the monthly form
 
 // The leaf elements of a flat XForm instance: <data><group><field>text</field></group>...</data> gives
 // {field: text}; groups only prefix names in XLSForm, so leaves are keyed by their own name.
@@ -66,6 +69,12 @@ bool read_instance(const std::string& xml, json& values, std::string& root) {
   return open.empty() && !root.empty();
 }
 
+// The monthly form as KoboCollect downloads it (ODK XForm), made once from the built-in definition.
+const std::string& monthly_xform() {
+  static const std::string xml = forms::to_xform(reporting::monthly_form());
+  return xml;
+}
+
 void openrosa_headers(httplib::Response& res) {
   res.set_header("X-OpenRosa-Version", "1.0");
   res.set_header("X-OpenRosa-Accept-Content-Length", "2097152");
@@ -114,16 +123,30 @@ void App::routes_kobo() {
     send_json(res, 200, reporting::kobo_json(s.reporting));
   });
 
-  // OpenRosa form list (what KoboCollect asks first).
+  // OpenRosa form list (what KoboCollect asks first): the monthly form, its version and MD5 hash,
+  // and where to download it (on the host the client used).
   http_.Get("/formList", [this](const httplib::Request& req, httplib::Response& res) {
     auto c = authenticate(req, res);
     if (!c) return;
     openrosa_headers(res);
+    const std::string host = req.has_header("Host") ? req.get_header_value("Host") : "127.0.0.1";
+    const forms::Form& form = reporting::monthly_form();
     res.set_content(
-        "<xforms xmlns=\"http://openrosa.org/xforms/xformsList\"><xform><formID>mensuel</formID>"
-        "<name>Formulaire mensuel de remontée des données</name><version>1</version>"
-        "<descriptionText>Gestion de cas — rapport mensuel (SANDBOX)</descriptionText></xform></xforms>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xforms xmlns=\"http://openrosa.org/xforms/xformsList\"><xform><formID>" +
+            form.id + "</formID><name>" + forms::xml_escape(form.title.fr) + "</name><version>" + std::to_string(form.version) +
+            "</version><hash>md5:" + md5_hex(monthly_xform()) +
+            "</hash><descriptionText>Gestion de cas — rapport mensuel (SANDBOX)</descriptionText><downloadUrl>" +
+            forms::xml_escape("http://" + host + "/forms/" + form.id + "/form.xml") + "</downloadUrl></xform></xforms>",
         "text/xml; charset=utf-8");
+  });
+
+  // The XForm itself (the downloadUrl of the form list).
+  http_.Get(R"(/forms/([A-Za-z0-9_.-]{1,64})/form\.xml)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto c = authenticate(req, res);
+    if (!c) return;
+    if (std::string(req.matches[1]) != reporting::monthly_form().id) return send_error(res, req, 404, "http_not_found", {req.path});
+    openrosa_headers(res);
+    res.set_content(monthly_xform(), "text/xml; charset=utf-8");
   });
 
   // HEAD /submission: the pre-flight of OpenRosa clients.

@@ -211,6 +211,7 @@ const Row kCatalogue[] = {
                          "unexpected header: not a submissions export of the monthly form"}},
   {"report_csv_width", {"{0} colonnes au lieu de {1}", "{0} columns instead of {1}"}},
   {"psea_already", {"plainte {0} : {1} déjà enregistrée", "complaint {0}: {1} already recorded"}},
+  {"psea_received_future", {"date de réception dans le futur : « {0} »", "reception date in the future: \"{0}\""}},
   // Case management (CPIMS+).
   {"bad_base64", {"contenu base64 invalide", "invalid base64 content"}},
   {"case_not_visible", {"le dossier {0} n'est pas accessible à {1}", "case {0} is not accessible to {1}"}},

@@ -5,6 +5,7 @@
 
 #include "core/reader.h"
 #include "forms/form.h"
+#include "forms/xpath_operators.h"
 
 namespace kalan::forms {
 
@@ -14,9 +15,34 @@ namespace {
 struct Instance {
   std::vector<std::string> values;
   std::vector<char> relevant;
-  std::vector<std::vector<Instance>> repeats;
-  explicit Instance(std::size_t n) : values(n), relevant(n, 1), repeats(n) {}
+  explicit Instance(std::size_t n) : values(n), relevant(n, 1) {}
+  // Empty again for a form of n fields, keeping the buffers.
+  void reset(std::size_t n) {
+    values.assign(n, std::string());
+    relevant.assign(n, 1);
+    repeats_.clear();
+  }
+  // The entries of repeat field i (made on first use: forms without repeats never allocate them).
+  std::vector<Instance>& entries(std::size_t i) {
+    if (repeats_.empty()) repeats_.resize(values.size());
+    return repeats_[i];
+  }
+  const std::vector<Instance>& entries(std::size_t i) const {
+    static const std::vector<Instance> none;
+    return repeats_.empty() ? none : repeats_[i];
+  }
+
+ private:
+  std::vector<std::vector<Instance>> repeats_;
 };
+
+// The root instance of validations on this thread, reused for its buffers: validating thousands of
+// entries (monthly reports) allocates no instance each time.
+Instance& reusable_root(std::size_t n) {
+  thread_local Instance root(0);
+  root.reset(n);
+  return root;
+}
 
 // One level of repeat the evaluation is inside.
 struct Frame {
@@ -27,7 +53,7 @@ struct Frame {
 
 class Validator;
 
-class InstanceResolver : public Resolver {
+class InstanceResolver : public Resolver, public TextSource {
  public:
   InstanceResolver(const Validator& v, Instance& root, const std::vector<Frame>& chain, int self)
       : v_(v), root_(root), chain_(chain), self_(self) {}
@@ -36,6 +62,15 @@ class InstanceResolver : public Resolver {
   Value self() const override;
   int position() const override { return chain_.empty() ? 0 : chain_.back().position; }
   std::string choice_label(const std::string& field, const std::string& value) const override;
+  // TextSource, for operators-only expressions whose references are all outside repeats.
+  const std::string* reference_text(const Expr& e, int i) const override;
+  std::string_view self_text() const override {
+    if (self_ < 0) return {};
+    const Instance& inst = chain_.empty() ? root_ : *chain_.back().inst;
+    return inst.values[static_cast<std::size_t>(self_)];
+  }
+  // The boolean() of a relevance, requirement or constraint of the field.
+  bool holds(const Expr& e, const EvalContext& ctx) const;
 
  protected:
   Value value_of(int field) const;
@@ -65,7 +100,7 @@ void collect(const Instance& inst, const std::vector<int>& repeats, std::size_t 
     out.push_back(inst.values[static_cast<std::size_t>(field)]);
     return;
   }
-  for (const auto& child : inst.repeats[static_cast<std::size_t>(repeats[depth])]) collect(child, repeats, depth + 1, field, out);
+  for (const auto& child : inst.entries(static_cast<std::size_t>(repeats[depth]))) collect(child, repeats, depth + 1, field, out);
 }
 
 bool is_integer(const std::string& s) {
@@ -92,7 +127,7 @@ class Validator {
 
   Validation run(const json& values) {
     Validation out;
-    Instance root(form_.fields.size());
+    Instance& root = reusable_root(form_.fields.size());
     read(values, root, form_.top, "", -1, out.issues);
     calculate(root);
     std::vector<Frame> chain;
@@ -130,10 +165,10 @@ class Validator {
     // The keys and the fields an entry may hold are both in name order: one merge finds them.
     const std::vector<int>& fields = owner < 0 ? form_.entry_fields : form_.fields[static_cast<std::size_t>(owner)].entry_fields;
     std::size_t next = 0;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-      const std::string& key = it.key();
-      while (next < fields.size() && form_.fields[static_cast<std::size_t>(fields[next])].name < key) ++next;
-      if (next == fields.size() || form_.fields[static_cast<std::size_t>(fields[next])].name != key) {
+    for (const auto& [key, value] : values.get_ref<const json::object_t&>()) {
+      int order = 1;  // the next field's name against the key
+      while (next < fields.size() && (order = form_.fields[static_cast<std::size_t>(fields[next])].name.compare(key)) < 0) ++next;
+      if (next == fields.size() || order != 0) {
         issues.push_back({prefix + key, "unknown_field", message("form_unknown_field", {key})});
         continue;
       }
@@ -141,20 +176,20 @@ class Validator {
       const auto i = static_cast<std::size_t>(field);
       const Field* f = &form_.fields[i];
       if (f->type == FieldType::repeat) {
-        if (!it->is_array()) {
+        if (!value.is_array()) {
           issues.push_back({prefix + key, "type", message("form_type_repeat")});
           continue;
         }
-        for (std::size_t k = 0; k < it->size(); ++k) {
-          inst.repeats[i].emplace_back(form_.fields.size());
-          read((*it)[k], inst.repeats[i].back(), f->children, prefix + key + "/" + std::to_string(k) + "/", field, issues);
+        for (std::size_t k = 0; k < value.size(); ++k) {
+          inst.entries(i).emplace_back(form_.fields.size());
+          read(value[k], inst.entries(i).back(), f->children, prefix + key + "/" + std::to_string(k) + "/", field, issues);
         }
-      } else if (it->is_string()) {
-        inst.values[i] = it->get_ref<const std::string&>();
-      } else if (it->is_number()) {
-        inst.values[i] = it->dump();
-      } else if (!it->is_null()) {
-        issues.push_back({prefix + key, "type", message("form_type_text", {json_type_name(*it)})});
+      } else if (value.is_string()) {
+        inst.values[i] = value.get_ref<const std::string&>();
+      } else if (value.is_number()) {
+        inst.values[i] = value.dump();
+      } else if (!value.is_null()) {
+        issues.push_back({prefix + key, "type", message("form_type_text", {json_type_name(value)})});
       }
       inst.relevant[i] = 2;  // answered (reset to relevance by the walk)
     }
@@ -171,7 +206,7 @@ class Validator {
       fn(inst, chain);
       return;
     }
-    auto& list = inst.repeats[static_cast<std::size_t>(repeats[depth])];
+    auto& list = inst.entries(static_cast<std::size_t>(repeats[depth]));
     for (std::size_t k = 0; k < list.size(); ++k) {
       chain.push_back({repeats[depth], &list[k], static_cast<int>(k) + 1});
       each_instance(list[k], repeats, depth + 1, chain, fn);
@@ -201,14 +236,14 @@ class Validator {
       const Field& f = form_.fields[u];
       const InstanceResolver res(*this, root, chain, i);
       const bool rel = check ? parent_relevant && inst.relevant[u]
-                             : parent_relevant && (!f.relevant || evaluate_boolean(*f.relevant, res, ctx_));
+                             : parent_relevant && (!f.relevant || res.holds(*f.relevant, ctx_));
       inst.relevant[u] = rel;
       if (f.type == FieldType::group) {
         walk(inst, f.children, chain, prefix, rel, check, issues);
         continue;
       }
       if (f.type == FieldType::repeat) {
-        auto& list = inst.repeats[u];
+        auto& list = inst.entries(u);
         if (!rel && !list.empty()) {
           list.clear();
           cleared_ = true;
@@ -232,7 +267,7 @@ class Validator {
                    std::vector<Issue>& issues) {
     const auto issue = [&](const char* code, Text text) { issues.push_back({prefix + f.name, code, std::move(text)}); };
     if (v.empty()) {
-      if (f.required && (!f.required_if || evaluate_boolean(*f.required_if, res, ctx_)))
+      if (f.required && (!f.required_if || res.holds(*f.required_if, ctx_)))
         issue("required", f.required_message.fr.empty() ? message("form_required") : f.required_message);
       return;
     }
@@ -244,7 +279,7 @@ class Validator {
       issue("choice", message("form_unknown_choice", {*bad}));
       return;
     }
-    if (f.constraint && !evaluate_boolean(*f.constraint, res, ctx_))
+    if (f.constraint && !res.holds(*f.constraint, ctx_))
       issue("constraint", f.constraint_message.fr.empty() ? message("form_constraint") : f.constraint_message);
   }
 
@@ -303,7 +338,7 @@ class Validator {
         continue;
       }
       json list = json::array();
-      for (auto& child : inst.repeats[u]) list.push_back(write(child, f.entry_fields));
+      for (auto& child : inst.entries(u)) list.push_back(write(child, f.entry_fields));
       object.emplace_hint(object.end(), f.name, std::move(list));
     }
     return out;
@@ -346,6 +381,21 @@ Value InstanceResolver::value_of(int idx) const {
   std::vector<std::string> nodes;
   collect(*inst, repeats, depth, idx, nodes);
   return Value::nodes_of(std::move(nodes));
+}
+
+// A field outside repeats is a plain value of the root instance; others are left to value_of.
+const std::string* InstanceResolver::reference_text(const Expr& e, int i) const {
+  const auto u = static_cast<std::size_t>(i);
+  if (u >= e.slots().size() || e.slots()[u] < 0) return nullptr;
+  const auto slot = static_cast<std::size_t>(e.slots()[u]);
+  const Field& f = v_.form().fields[slot];
+  if (f.type == FieldType::repeat || !f.repeats.empty()) return nullptr;
+  return &root_.values[slot];
+}
+
+bool InstanceResolver::holds(const Expr& e, const EvalContext& ctx) const {
+  if (auto fast = evaluate_operators(e, *this, ctx)) return *fast;
+  return evaluate_boolean(e, *this, ctx);
 }
 
 Value InstanceResolver::self() const {

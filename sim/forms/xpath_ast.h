@@ -25,6 +25,8 @@ enum class Fn : std::uint8_t {
   format_date, format_date_time, position, uuid, random, choice_name, lower, upper, indexed_repeat
 };
 
+class TextSource;
+
 struct FnInfo {
   const char* name;
   Fn fn;
@@ -32,6 +34,9 @@ struct FnInfo {
 };
 // The function of a name ("jr:choice-name" and "choice-name" alike), or nullptr.
 const FnInfo* find_function(const std::string& name);
+
+// number() of a string: XPath's number syntax, else a date string as days since 1970-01-01.
+double string_to_number(std::string_view s, int offset);
 
 struct Node {
   Op op = Op::literal;
@@ -54,6 +59,8 @@ class Evaluator {
  public:
   Evaluator(const Expr& e, const Resolver& r, const EvalContext& ctx) : e_(e), nodes_(*e.nodes_), r_(r), ctx_(ctx) {}
   Value run() { return eval(e_.root_); }
+  // evaluate_operators (xpath_operators.h): Evaluator is the friend of Expr that reads its nodes.
+  static std::optional<bool> operators(const Expr& e, const TextSource& src, const EvalContext& ctx);
   bool failed() const { return !error_.code.empty(); }
   const XPathError& error() const { return error_; }
 

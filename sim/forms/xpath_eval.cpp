@@ -4,6 +4,7 @@
 
 #include "core/diag.h"
 #include "forms/xpath_ast.h"
+#include "forms/xpath_operators.h"
 
 namespace kalan::forms {
 
@@ -147,6 +148,115 @@ std::vector<std::string> Evaluator::flatten(const Node& n, std::size_t from) {
     else out.push_back(to_string(v, offset()));
   }
   return out;
+}
+
+namespace {
+
+// A value of an operators-only expression: a text read in place, a number or a boolean.
+struct Atom {
+  Kind kind = Kind::string;
+  bool flag = false;
+  double num = 0;
+  std::string_view str;
+};
+
+Atom text_atom(std::string_view s) { return Atom{Kind::string, false, 0, s}; }
+Atom number_atom(double d) { return Atom{Kind::number, false, d, {}}; }
+Atom boolean_atom(bool b) { return Atom{Kind::boolean, b, 0, {}}; }
+
+bool atom_boolean(const Atom& a) {
+  switch (a.kind) {
+    case Kind::string: return !a.str.empty();
+    case Kind::number: return a.num != 0 && !std::isnan(a.num);
+    default: return a.flag;
+  }
+}
+
+// Evaluator::eval restricted to literals, `.`, plain references and operators, with the same
+// conversions and comparison rules (compare_atoms), on atoms instead of Values. `unsupported` is set
+// on anything else; the result is then meaningless.
+class OperatorEvaluator {
+ public:
+  OperatorEvaluator(const Expr& e, const std::vector<Node>& nodes, const TextSource& src, int offset)
+      : e_(e), nodes_(nodes), src_(src), offset_(offset) {}
+  bool unsupported = false;
+
+  Atom eval(int index) {
+    const Node& n = nodes_[static_cast<std::size_t>(index)];
+    switch (n.op) {
+      case Op::literal:
+        return n.lit.kind == Kind::string ? text_atom(n.lit.str) : n.lit.kind == Kind::number ? number_atom(n.lit.num) : boolean_atom(n.lit.flag);
+      case Op::self: return text_atom(src_.self_text());
+      case Op::field: {
+        const std::string* t = src_.reference_text(e_, n.problem);
+        if (!t) unsupported = true;
+        return t ? text_atom(*t) : Atom{};
+      }
+      case Op::neg: return number_atom(-number(eval(n.a)));
+      case Op::or_:
+      case Op::and_: {
+        const bool left = atom_boolean(eval(n.a));
+        if (n.op == Op::or_ ? left : !left) return boolean_atom(left);
+        return boolean_atom(atom_boolean(eval(n.b)));
+      }
+      case Op::parent:
+      case Op::child:
+      case Op::call:
+      case Op::problem: unsupported = true; return {};
+      default: break;
+    }
+    const Atom a = eval(n.a), b = eval(n.b);
+    switch (n.op) {
+      case Op::eq:
+      case Op::ne: {
+        bool equal;
+        if (a.kind == Kind::boolean || b.kind == Kind::boolean) equal = atom_boolean(a) == atom_boolean(b);
+        else if (a.kind == Kind::number || b.kind == Kind::number) equal = number(a) == number(b);
+        else equal = a.str == b.str;
+        return boolean_atom(n.op == Op::eq ? equal : !equal);
+      }
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge: return boolean_atom(compare_numbers(n.op, number(a), number(b)));
+      default: break;
+    }
+    const double x = number(a), y = number(b);
+    switch (n.op) {
+      case Op::add: return number_atom(x + y);
+      case Op::sub: return number_atom(x - y);
+      case Op::mul: return number_atom(x * y);
+      case Op::div: return number_atom(x / y);
+      default: return number_atom(std::fmod(x, y));
+    }
+  }
+
+ private:
+  double number(const Atom& a) const {
+    switch (a.kind) {
+      case Kind::string: return string_to_number(a.str, offset_);
+      case Kind::number: return a.num;
+      default: return a.flag ? 1 : 0;
+    }
+  }
+
+  const Expr& e_;
+  const std::vector<Node>& nodes_;
+  const TextSource& src_;
+  int offset_;
+};
+
+}  // namespace
+
+std::optional<bool> Evaluator::operators(const Expr& e, const TextSource& src, const EvalContext& ctx) {
+  OperatorEvaluator ev(e, *e.nodes_, src, ctx.utc_offset_minutes);
+  const bool result = atom_boolean(ev.eval(e.root_));
+  if (ev.unsupported) return std::nullopt;
+  return result;
+}
+
+std::optional<bool> evaluate_operators(const Expr& e, const TextSource& src, const EvalContext& ctx) {
+  return Evaluator::operators(e, src, ctx);
 }
 
 std::optional<Value> evaluate(const Expr& e, const Resolver& r, const EvalContext& ctx, XPathError& error) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "reporting/monthly.h"
 #include "world/world.h"
@@ -52,19 +53,27 @@ bool newer(const Submission& a, const Submission* than) {
   return !than || std::tie(a.submitted_at, a.id) > std::tie(than->submitted_at, than->id);
 }
 
-// The latest report per structure and month; `with_rejected` keeps those marked not approved.
+struct KeyHash {
+  std::size_t operator()(const Key& k) const {
+    return std::hash<std::string_view>()(k.structure) ^ (static_cast<std::size_t>(k.year) * 131 + static_cast<std::size_t>(k.month)) * 0x9e3779b97f4a7c15ULL;
+  }
+};
+struct KeyEqual {
+  bool operator()(const Key& a, const Key& b) const { return !(a < b) && !(b < a); }
+};
+
+// The latest report per structure and month; `with_rejected` keeps those marked not approved. The
+// latest of each key is picked in one pass, then only the keys are sorted.
 Latest latest(const ReportingState& r, bool with_rejected) {
-  Latest all;
-  all.reserve(r.submissions.size());
-  for (const Submission& s : r.submissions)
-    if (with_rejected || s.validation != "not_approved") all.emplace_back(key_of(s), &s);
-  // By key, then the latest first (the first received among equals), and the first of each key kept.
-  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-    if (a.first < b.first || b.first < a.first) return a.first < b.first;
-    return std::tie(a.second->submitted_at, a.second->id) > std::tie(b.second->submitted_at, b.second->id);
-  });
-  const auto same_key = [](const auto& a, const auto& b) { return !(a.first < b.first) && !(b.first < a.first); };
-  all.erase(std::unique(all.begin(), all.end(), same_key), all.end());
+  std::unordered_map<Key, const Submission*, KeyHash, KeyEqual> best;
+  best.reserve(r.submissions.size());
+  for (const Submission& s : r.submissions) {
+    if (!with_rejected && s.validation == "not_approved") continue;
+    const Submission*& slot = best[key_of(s)];
+    if (newer(s, slot)) slot = &s;
+  }
+  Latest all(best.begin(), best.end());
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return all;
 }
 

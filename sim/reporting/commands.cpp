@@ -33,7 +33,8 @@ const std::vector<std::vector<ArgSpec>>& table() {
        {"sex", K::choice, true, kSexes, "@sex"},
        {"complaint_type", K::choice, true, kComplaintTypes, "@psea_type"},
        {"structure", K::organisation, false},
-       {"note", K::note, false}},
+       {"note", K::note, false},
+       {"received", K::text, false}},  // when it arrived (ISO date or date-time, not in the future); default now
       // psea.complaint.refer
       {{"complaint", K::id, true}, {"service", K::service, false}, {"note", K::note, false}},
       // psea.complaint.respond

@@ -14,6 +14,11 @@ namespace {
 
 using nlohmann::json;
 
+// Who runs the complaint mechanism: receives complaints, refers survivors, answers complainants.
+bool may_handle(const Actor& a) {
+  return a.may({"case_worker", "supervisor", "information_manager", "coordinator", "service_provider"});
+}
+
 Complaint* find(State& s, const json& args, ApplyResult& refusal) {
   const std::string id = string_arg(args, "complaint");
   Complaint* c = s.reporting.find_complaint(id);
@@ -32,14 +37,22 @@ std::string age_group(int age) {
 }
 
 ApplyResult complaint_create(State& s, const Actor& a, const json& args) {
-  if (!a.may({"case_worker", "supervisor", "information_manager", "coordinator", "service_provider"}))
-    return forbidden(a, "psea.complaint.create");
+  if (!may_handle(a)) return forbidden(a, "psea.complaint.create");
+  // A complaint may be recorded after it arrived (a complaint box opened on Fridays): `received`
+  // dates it, never in the future; the delays of the indicators run from it.
+  SimTime received = s.clock.now;
+  if (const std::string when = string_arg(args, "received"); !when.empty()) {
+    auto t = parse_iso_time(when);
+    if (!t) return ApplyResult::refuse("bad_time", {when});
+    if (*t > s.clock.now) return ApplyResult::refuse("psea_received_future", {when});
+    received = *t;
+  }
   Complaint c;
   char id[32];
   std::snprintf(id, sizeof id, "PSEA-%04lld", static_cast<long long>(s.reporting.next_complaint));
   c.id = id;
   c.channel = string_arg(args, "channel");
-  c.received_at = s.clock.now;
+  c.received_at = received;
   c.age = args.at("age").get<int>();
   c.sex = string_arg(args, "sex");
   c.type = string_arg(args, "complaint_type");
@@ -55,12 +68,15 @@ ApplyResult complaint_create(State& s, const Actor& a, const json& args) {
 }
 
 ApplyResult complaint_refer(State& s, const Actor& a, const json& args) {
+  if (!may_handle(a)) return forbidden(a, "psea.complaint.refer");
   ApplyResult refusal;
   Complaint* c = find(s, args, refusal);
   if (!c) return refusal;
   if (c->referred_at) return ApplyResult::refuse("psea_already", {c->id, "@psea_referral"});
+  const std::string service = string_arg(args, "service");
+  if (!service.empty() && !s.world.find_service(service)) return ApplyResult::refuse("unknown_ref", {"@service", service});
   c->referred_at = s.clock.now;
-  c->referred_to = string_arg(args, "service");
+  c->referred_to = service;
   ApplyResult r;
   r.emit(a.record_events, s.clock.now, "psea.complaint_referred",
          [&] { return json{{"complaint", c->id}, {"hours", (c->referred_at - c->received_at) / 3600}}; });
@@ -68,6 +84,7 @@ ApplyResult complaint_refer(State& s, const Actor& a, const json& args) {
 }
 
 ApplyResult complaint_respond(State& s, const Actor& a, const json& args) {
+  if (!may_handle(a)) return forbidden(a, "psea.complaint.respond");
   ApplyResult refusal;
   Complaint* c = find(s, args, refusal);
   if (!c) return refusal;

@@ -23,6 +23,13 @@ const std::string* text_of(const json& values, const std::string& field) {
 
 std::int64_t count_value(const std::string& text) {
   if (text.empty()) return 0;
+  // Counts are short digit strings: read them at once (strtoll gives the same).
+  if (text.size() <= 18) {
+    std::int64_t n = 0;
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) n = n * 10 + (text[i] - '0');
+    if (i == text.size()) return n;
+  }
   char* end = nullptr;
   const long long n = std::strtoll(text.c_str(), &end, 10);
   return end && *end == '\0' ? n : 0;

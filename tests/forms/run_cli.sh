@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The `kalan forms` subcommands end to end: eval (values, dates on --now/--utc-offset, errors with
 # their column and exit 1), check, validate (issues as JSON, exit 1), import (CSV and Kobo, errors
-# by sheet/row/column). Usage: run_cli.sh "KALAN COMMAND" SOURCE_DIR (the command may be node ... kalan-cli.js)
+# by sheet/row/column), xform (the monthly form's XForm is the golden file; errors exit 1). Usage: run_cli.sh "KALAN COMMAND" SOURCE_DIR (the command may be node ... kalan-cli.js)
 set -u
 kalan="$1"
 src="$2"
@@ -38,4 +38,12 @@ $kalan forms import "$tmp/bad" > /dev/null 2> "$tmp/err"
 expect "bad import exits 1" "1" "$?"
 grep -q "survey.csv:8:type: type inconnu « selct_one regions »" "$tmp/err" && echo "ok: import error position" ||
   { echo "FAIL: import error position"; cat "$tmp/err"; fail=1; }
+$kalan forms xform scenarios/reporting/mensuel.json > "$tmp/mensuel.xml"
+expect "xform exits 0" "0" "$?"
+cmp -s "$tmp/mensuel.xml" tests/forms/mensuel.xform.xml && echo "ok: xform is the golden tests/forms/mensuel.xform.xml" ||
+  { echo "FAIL: xform differs from tests/forms/mensuel.xform.xml"; diff "$tmp/mensuel.xml" tests/forms/mensuel.xform.xml | head; fail=1; }
+$kalan forms xform "$tmp/bad/survey.csv" > /dev/null 2> "$tmp/err"
+expect "xform of a file that is not a form exits 1" "1" "$?"
+$kalan forms xform > /dev/null 2> "$tmp/err"
+expect "xform without a file exits 2" "2" "$?"
 exit $fail

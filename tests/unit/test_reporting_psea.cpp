@@ -13,6 +13,11 @@ using nlohmann::json;
 
 namespace {
 
+json with(json base, const json& extra) {
+  base.update(extra);
+  return base;
+}
+
 struct Desk {
   State s = initial_state(load_ok(remontee_world_only()));
   void ok(json body) {
@@ -82,4 +87,67 @@ TEST_CASE("psea: indicators per quarter, disaggregated by age group and sex; una
   REQUIRE(records.size() == rows.size() + 1);
   CHECK(records[4].cells[3] == "total");
   CHECK(records[4].cells[6] == "33.3");
+}
+
+TEST_CASE("psea: a complaint dated when it arrived; the delays run from that date, never from the future") {
+  Desk d;  // now: 2025-01-06T08:00Z
+  const std::int64_t now = d.s.clock.now;
+  d.ok({{"type", "psea.complaint.create"}, {"channel", "complaint_box"}, {"age", 13}, {"sex", "f"},
+        {"complaint_type", "sexual_abuse"}, {"received", "2025-01-03"}});
+  const Complaint& c = d.s.reporting.complaints.back();
+  CHECK(c.received_at == *parse_iso_time("2025-01-03T00:00:00Z"));
+  // Referred now: more than 72 h after it arrived, so late in the indicators.
+  d.ok({{"type", "psea.complaint.refer"}, {"complaint", c.id}, {"service", "svc-psy"}});
+  CHECK(reporting::psea_indicators(d.s.reporting.complaints).back().referred_72h == 0);
+  const auto refused = [&](json body, const char* code) {
+    body["actor"] = "fkansaye";
+    ApplyResult r = apply(d.s, cmd(body.dump()));
+    INFO(body.dump());
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.code == code);
+  };
+  json create = {{"type", "psea.complaint.create"}, {"channel", "hotline"}, {"age", 9}, {"sex", "m"}, {"complaint_type", "other"}};
+  refused(with(create, {{"received", format_iso_time(now + 60)}}), "psea_received_future");
+  refused(with(create, {{"received", "03/01/2025"}}), "bad_time");
+  refused(with(create, {{"received", "2025-02-30"}}), "bad_time");
+  CHECK(d.s.reporting.complaints.size() == 1);
+}
+
+TEST_CASE("psea: only the complaint mechanism's roles record, refer and answer; every refusal") {
+  json j = remontee_world_only();
+  j["world"]["users"].push_back({{"id", "relais"}, {"name", "Relais communautaire"}, {"role", "community_reporter"},
+                                 {"organisation", "slpfef-mopti"}, {"phone", "tel:+22370009999"}});
+  State s = initial_state(load_ok(j));
+  const auto run = [&](json body) { return apply(s, cmd(body.dump())); };
+  const json create = {{"type", "psea.complaint.create"}, {"channel", "in_person"}, {"age", 16}, {"sex", "f"},
+                       {"complaint_type", "sexual_harassment"}};
+  ApplyResult r = run(with(create, {{"actor", "relais"}}));
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.code == "forbidden");
+  REQUIRE(run(with(create, {{"actor", "kdembele"}})).ok);  // the information manager
+  const std::string id = s.reporting.complaints.back().id;
+  r = run({{"type", "psea.complaint.refer"}, {"actor", "relais"}, {"complaint", id}});
+  CHECK(r.error.code == "forbidden");
+  r = run({{"type", "psea.complaint.respond"}, {"actor", "relais"}, {"complaint", id}, {"response", "x"}});
+  CHECK(r.error.code == "forbidden");
+  r = run({{"type", "psea.complaint.refer"}, {"actor", "kdembele"}, {"complaint", "PSEA-9999"}});
+  CHECK(r.error.code == "unknown_ref");
+  r = run({{"type", "psea.complaint.respond"}, {"actor", "kdembele"}, {"complaint", "PSEA-9999"}, {"response", "x"}});
+  CHECK(r.error.code == "unknown_ref");
+  r = run({{"type", "psea.complaint.refer"}, {"actor", "kdembele"}, {"complaint", id}, {"service", "svc-inconnu"}});
+  CHECK(r.error.code == "unknown_ref");  // not a service of the directory
+  CHECK(s.reporting.complaints.back().referred_at == 0);
+  // Refused when the command is read: an empty response, a channel or an age out of their lists.
+  const auto unreadable = [](const json& body) {
+    Diagnostics errors;
+    return !parse_command(body, "", errors) && !errors.empty();
+  };
+  CHECK(unreadable({{"type", "psea.complaint.respond"}, {"actor", "kdembele"}, {"complaint", id}, {"response", ""}}));
+  REQUIRE(run({{"type", "psea.complaint.refer"}, {"actor", "trainer"}, {"complaint", id}, {"service", "svc-sante"}}).ok);
+  REQUIRE(run({{"type", "psea.complaint.respond"}, {"actor", "ytraore"}, {"complaint", id}, {"response", "Reçue."}}).ok);
+  r = run({{"type", "psea.complaint.respond"}, {"actor", "ytraore"}, {"complaint", id}, {"response", "Encore"}});
+  CHECK(r.error.code == "psea_already");
+  CHECK(unreadable(with(create, {{"actor", "kdembele"}, {"channel", "pigeon"}})));
+  CHECK(unreadable(with(create, {{"actor", "kdembele"}, {"age", 121}})));
+  CHECK(unreadable(with(create, {{"actor", "kdembele"}, {"sex", "x"}})));
 }
