@@ -78,7 +78,8 @@ async function scrollTo(page, anchor, tries = 30) {
       d = await debug(page);
       continue;
     }
-    await page.mouse.move(view.width / 2, view.height * 0.6);
+    // Over the anchor's column near the bottom of the page: inside the window that scrolls to it.
+    await page.mouse.move(a ? a[0] + 10 : view.width / 2, view.height * 0.9);
     await page.mouse.wheel(0, !a || a[1] >= view.height * 0.5 ? 200 : -200);
     await page.waitForTimeout(120);
     d = await debug(page);
@@ -251,6 +252,7 @@ try {
       }
       await page.mouse.up();
       await page.waitForTimeout(60);
+      await page.screenshot({ path: path.join(outDir, 'case-signature.png') });
       d = await scrollTo(page, 'form.sign_save.consent_signature');
       await click(page, d.anchors['form.sign_save.consent_signature']);
       d = await waitFor(page, (x) => /^ATT-/.test(x.cases.draft.consent_signature || ''), 'the signature stored', 5000).catch(() => debug(page));

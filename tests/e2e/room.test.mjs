@@ -149,7 +149,8 @@ try {
   const seatsBefore = await seats();
   await w.reload();
   await w.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
-  dw = await waitFor(w, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'the worker page back in the room');
+  dw = await waitFor(w, (x) => x.room.phase === 'live' && x.has_session && x.room.online && !!x.anchors['clock.plus1h'],
+                     'the worker page back in the room');
   check('a reload takes the same seat back (same user, no new participant)',
         dw.room.user === 'fkansaye' && (await seats()) === seatsBefore, `${dw.room.user} ${seatsBefore}`);
   check('after the reload the page has the server\'s hash', dw.hash === (await serverRoom(1)).hash && dw.room.seq === 1);
@@ -308,65 +309,82 @@ try {
   check('« Lancer » plays the exercise\'s setup in the room: every page starts following it', dr.board.not_started.length === 0);
   await t2.screenshot({ path: path.join(outDir, 'room-progress.png') });
 
-  // 6. A conflict: two supervisors' pages share mtembely's seat (the trainer assigned both). One is
-  // offline when it approves; the other approves first. On reconnection the first one's approval is
-  // refused by the room, and its page says so in the red conflict banner; both end equal to the server.
+  // 6. An approval across pages, then a conflict. The trainer seats a worker (fkansaye) and two
+  // supervisors' pages on mtembely's seat (links with ?seat=). The worker requests the assessment's
+  // approval from her page; one supervisor page, offline, approves; the other approves first; the
+  // worker sees the approval. On reconnection the late approval is refused by the room, and its page
+  // says so in the red conflict banner; every page ends equal to the server.
   const made3 = await api('POST', '/api/rooms', { scenario: 'mopti-atelier' });
   const code3 = made3.json.code;
   const lifecycle = fs.readFileSync(new URL('../cli/cases-lifecycle.jsonl', import.meta.url), 'utf8')
     .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  // The SMS report, then fkansaye's steps up to her accepted request for the assessment's approval.
+  const seat = async (name, user) => (await api('POST', `/api/rooms/${code3}/participants`, { name, user })).json.token;
+  const workerToken = await seat('Fatoumata', 'fkansaye');
+  // The SMS report (injected by the trainer), then fkansaye's steps up to the assessment form, sent
+  // with her token (its approval is asked on her page).
   let requests = 0;
-  for (const c of lifecycle) {
-    if (c.type === 'case.approval.request' && ++requests === 2) {
-      await api('POST', `/api/rooms/${code3}/inject`, { command: c });
-      break;
-    }
-    if (c.actor === 'trainer' || c.actor === 'fkansaye') await api('POST', `/api/rooms/${code3}/inject`, { command: c });
+  for (const { actor, ...c } of lifecycle) {
+    if (c.type === 'case.approval.request' && ++requests === 2) break;
+    if (actor === 'trainer') await api('POST', `/api/rooms/${code3}/inject`, { command: c });
+    if (actor !== 'fkansaye') continue;
+    const r = await fetch(`${base}/api/rooms/${code3}/commands`, {
+      method: 'POST', headers: { Authorization: 'Bearer ' + workerToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ command: c, key: `setup-${c.type}-${Math.random()}` }) });
+    if (r.status !== 201 && c.type !== 'case.approval.request') check(`setup: ${c.type} accepted`, false, `${r.status} ${await r.text()}`);
   }
-  const seat = async (name) => (await api('POST', `/api/rooms/${code3}/participants`, { name, user: 'mtembely' })).json.token;
-  const openSeat = async (token) => {
+  const openSeat = async (token, user) => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
     const page = await context.newPage();
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/?room=${code3}&seat=${token}`);
     await page.waitForFunction(() => window.kalanFirstFrameAt !== undefined, null, { timeout: 20000 });
-    await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'a seat link to open the room');
+    const d = await waitFor(page, (x) => x.room.phase === 'live' && x.has_session && x.room.online, 'a seat link to open the room');
+    check(`a seat link opens the room as ${user}, without the join screen`, d.room.user === user, d.room.user);
     return { context, page };
   };
-  const sup1 = await openSeat(await seat('Moussa'));
-  const sup2 = await openSeat(await seat('Aminata'));
-  // Each page: the case workspace (locked to mtembely), the case, its approvals tab.
-  const toApprovals = async (page) => {
+  // A page's case workspace (locked to its user), the case, its approvals tab.
+  const toApprovals = async (page, user) => {
     let d = await debug(page);
-    check('a seat link opens the room as mtembely, without the join screen', d.room.user === 'mtembely', d.room.user);
     await click(page, d.anchors['tab.cases']);
-    d = await waitFor(page, (x) => x.cases.user === 'mtembely' && !!x.anchors['cases.row.0'], 'the case list');
+    d = await waitFor(page, (x) => x.cases.user === user && !!x.anchors['cases.row.0'], 'the case list');
+    check(`${user}'s workspace is locked to their user`, d.cases.user === user && !d.anchors['cases.user.trainer']);
     await click(page, d.anchors['cases.row.0']);
     d = await waitFor(page, (x) => x.cases.open_case === 'CAS-0001' && !!x.anchors['case.tab.approvals'], 'the case record');
     await page.waitForTimeout(150);
     d = await debug(page);
     await click(page, d.anchors['case.tab.approvals']);
-    return waitFor(page, (x) => !!x.anchors['case.approval.approve.assessment'], 'the approve button');
+    return waitFor(page, (x) => !!x.anchors['case.approval.request.assessment'], 'the approvals tab');
   };
-  let d1 = await toApprovals(sup1.page);
-  let d2b = await toApprovals(sup2.page);
-  check('a participant\'s workspace is locked to their user', d1.cases.user === 'mtembely' && d2b.cases.user === 'mtembely');
-  const seq0 = (await api('GET', `/api/rooms/${code3}`)).json.seq;
+  const wk = await openSeat(workerToken, 'fkansaye');
+  const sup1 = await openSeat(await seat('Moussa', 'mtembely'), 'mtembely');
+  const sup2 = await openSeat(await seat('Aminata', 'mtembely'), 'mtembely');
+  let dk = await toApprovals(wk.page, 'fkansaye');
+  const seqBefore = (await api('GET', `/api/rooms/${code3}`)).json.seq;
+  await click(wk.page, dk.anchors['case.approval.request.assessment']);
+  dk = await waitFor(wk.page, (x) => x.room.seq === seqBefore + 1 && x.room.pending.length === 0, 'the request to land');
+  let d1 = await toApprovals(sup1.page, 'mtembely');
+  let d2b = await toApprovals(sup2.page, 'mtembely');
+  d1 = await waitFor(sup1.page, (x) => !!x.anchors['case.approval.approve.assessment'], 'the request on the first supervisor page');
+  d2b = await waitFor(sup2.page, (x) => !!x.anchors['case.approval.approve.assessment'], 'the request on the second supervisor page');
+  check('the worker\'s request reaches the supervisors\' pages', d1.room.seq === seqBefore + 1 && d2b.room.seq === seqBefore + 1);
   await sup1.context.setOffline(true);
   await sup1.context.route('**/api/**', (route) => route.abort('internetdisconnected'));
   await click(sup1.page, d1.anchors['case.approval.approve.assessment']);
   d1 = await waitFor(sup1.page, (x) => x.room.pending.length === 1, 'the offline approval to queue');
   await click(sup2.page, d2b.anchors['case.approval.approve.assessment']);
-  d2b = await waitFor(sup2.page, (x) => x.room.seq === seq0 + 1 && x.room.pending.length === 0, 'the other approval to land');
+  d2b = await waitFor(sup2.page, (x) => x.room.seq === seqBefore + 2 && x.room.pending.length === 0, 'the other approval to land');
+  dk = await waitFor(wk.page, (x) => x.room.seq === seqBefore + 2 && x.cases.stage === 'case_plan', 'the approval on the worker\'s page');
+  check('the worker sees the approval: her case moves to « Plan de prise en charge »', dk.cases.stage === 'case_plan', dk.cases.stage);
   await sup1.context.unroute('**/api/**');
   await sup1.context.setOffline(false);
-  d1 = await waitFor(sup1.page, (x) => x.room.online && x.room.pending.length === 0 && x.room.seq === seq0 + 1, 'the resend', 15000);
+  d1 = await waitFor(sup1.page, (x) => x.room.online && x.room.pending.length === 0 && x.room.seq === seqBefore + 2, 'the resend', 15000);
   check('the late approval is refused and shown as a conflict', d1.room.conflicts === 1 && d1.room.alert.startsWith('Conflit'),
         d1.room.alert);
-  const r6 = (await api('GET', `/api/rooms/${code3}`)).json;
-  check('the room holds one approval, and both pages its hash', r6.seq === seq0 + 1 && d1.hash === d2b.hash, `${r6.seq} ${seq0}`);
+  let r6 = (await api('GET', `/api/rooms/${code3}`)).json;
+  for (let i = 0; i < 100 && r6.hash_seq !== r6.seq; i++, await sleep(20)) r6 = (await api('GET', `/api/rooms/${code3}`)).json;
+  check('the room holds one approval, and every page its hash', r6.seq === seqBefore + 2 && d1.hash === r6.hash &&
+        (await debug(sup2.page)).hash === r6.hash && (await debug(wk.page)).hash === r6.hash, `${r6.seq} ${seqBefore}`);
   await sup1.page.waitForTimeout(150);
   await sup1.page.screenshot({ path: path.join(outDir, 'room-conflict.png') });
 
