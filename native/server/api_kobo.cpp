@@ -3,6 +3,7 @@
 // xml_submission_file). A submission is one reporting.submit command under the caller's user.
 #include <cctype>
 
+#include "core/markup.h"
 #include "forms/xform.h"
 #include "reporting/exports.h"
 #include "reporting/monthly.h"
@@ -133,10 +134,10 @@ void App::routes_kobo() {
     const forms::Form& form = reporting::monthly_form();
     res.set_content(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xforms xmlns=\"http://openrosa.org/xforms/xformsList\"><xform><formID>" +
-            form.id + "</formID><name>" + forms::xml_escape(form.title.fr) + "</name><version>" + std::to_string(form.version) +
+            form.id + "</formID><name>" + markup_escape(form.title.fr) + "</name><version>" + std::to_string(form.version) +
             "</version><hash>md5:" + md5_hex(monthly_xform()) +
             "</hash><descriptionText>Gestion de cas — rapport mensuel (SANDBOX)</descriptionText><downloadUrl>" +
-            forms::xml_escape("http://" + host + "/forms/" + form.id + "/form.xml") + "</downloadUrl></xform></xforms>",
+            markup_escape("http://" + host + "/forms/" + form.id + "/form.xml") + "</downloadUrl></xform></xforms>",
         "text/xml; charset=utf-8");
   });
 

@@ -1,3 +1,4 @@
+#include "core/markup.h"
 #include "exercises/debrief.h"
 
 #include <set>
@@ -89,19 +90,6 @@ json room_debrief_json(const std::vector<const ExerciseRun*>& runs, const std::v
 
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
@@ -111,16 +99,16 @@ std::string str(const json& j, const char* key) {
 
 // A label of the debrief, from the message catalogue.
 std::string L(const char* code, Lang lang, std::vector<std::string> args = {}) {
-  return esc(render_message(std::string("debrief_") + code, args, lang));
+  return markup_escape(render_message(std::string("debrief_") + code, args, lang));
 }
 
 void one_run(std::string& h, const json& d, Lang lang) {
-  h += "<section><h2>" + esc(str(d, "title")) + "</h2>\n<p class=meta>" + L("module", lang) + " : " +
-       esc(str(d, "module")) + " · " + L("started", lang) + " " + esc(str(d, "started_at")) + " · " +
+  h += "<section><h2>" + markup_escape(str(d, "title")) + "</h2>\n<p class=meta>" + L("module", lang) + " : " +
+       markup_escape(str(d, "module")) + " · " + L("started", lang) + " " + markup_escape(str(d, "started_at")) + " · " +
        L("score", lang) + " <b>" + str(d, "score") + " / " + str(d, "max_score") + "</b></p>\n";
   if (d.contains("pair") && !d["pair"].empty()) {
     h += "<p class=meta>" + L("pair", lang) + " : ";
-    for (const auto& p : d["pair"]) h += esc(str(p, "slot")) + " = " + esc(str(p, "user")) + " ";
+    for (const auto& p : d["pair"]) h += markup_escape(str(p, "slot")) + " = " + markup_escape(str(p, "user")) + " ";
     h += "</p>\n";
   }
   h += "<h3>" + L("tasks", lang) + "</h3>\n<table><tr><th>" + L("task", lang) + "</th><th>" + L("weight", lang) +
@@ -129,20 +117,20 @@ void one_run(std::string& h, const json& d, Lang lang) {
     const bool ok = t.value("achieved", false);
     std::string result = ok ? (t.value("late", false) ? L("late", lang) : L("done", lang))
                             : (t.value("missed", false) ? L("missed", lang) : L("not_done", lang));
-    h += std::string("<tr class=") + (ok && !t.value("late", false) ? "ok" : "ko") + "><td>" + esc(str(t, "title")) +
-         "</td><td>" + str(t, "weight") + "</td><td>" + result + "</td><td>" + esc(str(t, "at")) + "</td><td>" +
-         esc(str(t, "by")) + "</td></tr>\n";
+    h += std::string("<tr class=") + (ok && !t.value("late", false) ? "ok" : "ko") + "><td>" + markup_escape(str(t, "title")) +
+         "</td><td>" + str(t, "weight") + "</td><td>" + result + "</td><td>" + markup_escape(str(t, "at")) + "</td><td>" +
+         markup_escape(str(t, "by")) + "</td></tr>\n";
   }
   h += "</table>\n<h3>" + L("mistakes", lang) + "</h3>\n";
   if (d["mistakes"].empty()) h += "<p>" + L("no_mistake", lang) + "</p>\n";
   for (const auto& m : d["mistakes"])
-    h += "<div class=mistake><b>" + esc(str(m, "title").empty() ? str(m, "id") : str(m, "title")) + "</b> (−" +
-         str(m, "penalty") + ", " + esc(str(m, "at")) + ", " + esc(str(m, "by")) + ")<br>" +
-         esc(str(m, "explanation")) + "</div>\n";
+    h += "<div class=mistake><b>" + markup_escape(str(m, "title").empty() ? str(m, "id") : str(m, "title")) + "</b> (−" +
+         str(m, "penalty") + ", " + markup_escape(str(m, "at")) + ", " + markup_escape(str(m, "by")) + ")<br>" +
+         markup_escape(str(m, "explanation")) + "</div>\n";
   h += "<h3>" + L("hints", lang) + "</h3>\n<ul>";
   for (const auto& x : d["hints"])
     if (x.value("shown", false))
-      h += "<li>" + esc(str(x, "text")) + " (−" + str(x, "cost") + ", " + esc(str(x, "at")) + ")</li>";
+      h += "<li>" + markup_escape(str(x, "text")) + " (−" + str(x, "cost") + ", " + markup_escape(str(x, "at")) + ")</li>";
   h += "</ul>\n";
   if (d.contains("reference")) {
     const json& r = d["reference"];
@@ -162,8 +150,8 @@ void one_run(std::string& h, const json& d, Lang lang) {
        L("by", lang) + "</th><th>" + L("action", lang) + "</th><th></th></tr>\n";
   for (const auto& a : d["timeline"])
     h += std::string("<tr class=") + (a.value("ok", true) ? "ok" : "ko") + "><td>" +
-         std::to_string(a.value("step", 0) + 1) + "</td><td>" + esc(str(a, "at")) + "</td><td>" +
-         esc(str(a, "actor")) + "</td><td>" + esc(str(a, "type")) + "</td><td>" + esc(str(a, "message")) +
+         std::to_string(a.value("step", 0) + 1) + "</td><td>" + markup_escape(str(a, "at")) + "</td><td>" +
+         markup_escape(str(a, "actor")) + "</td><td>" + markup_escape(str(a, "type")) + "</td><td>" + markup_escape(str(a, "message")) +
          "</td></tr>\n";
   h += "</table></section>\n";
 }
@@ -180,7 +168,7 @@ std::string debrief_html(const json& debrief, Lang lang) {
                   "border-left:4px solid #c33;padding:.4em;margin:.3em 0}.sandbox{color:#a50}"
                   "section{page-break-after:always}@media print{body{margin:0}}</style></head><body>\n<h1>" +
                   L("title", lang) + "</h1>\n<p class=sandbox>" + L("sandbox", lang) + "</p>\n";
-  if (debrief.contains("trainee")) h += "<p class=meta>" + L("trainee", lang) + " : " + esc(str(debrief, "trainee")) + "</p>\n";
+  if (debrief.contains("trainee")) h += "<p class=meta>" + L("trainee", lang) + " : " + markup_escape(str(debrief, "trainee")) + "</p>\n";
   if (debrief.contains("runs")) {
     if (debrief.value("format", "") == "kalan-room-debrief")
       h += "<p>" + L("room", lang, {std::to_string(debrief["runs"].size()), str(debrief, "average_score"),

@@ -1,5 +1,6 @@
 // Writing a form as an ODK XForm 1.0 document: model (itext, instance, binds) then body, in document
 // order, with the form's expressions rewritten from ${name} to XForm paths.
+#include "core/markup.h"
 #include "forms/xform.h"
 
 #include <set>
@@ -67,7 +68,7 @@ class Out {
   int depth_ = 0;
 };
 
-std::string attr(const char* name, const std::string& value) { return std::string(" ") + name + "=\"" + xml_escape(value) + "\""; }
+std::string attr(const char* name, const std::string& value) { return std::string(" ") + name + "=\"" + markup_escape(value) + "\""; }
 
 std::string itext_ref(const std::string& id) { return "jr:itext('" + id + "')"; }
 
@@ -103,7 +104,7 @@ class Writer {
         "xmlns:jr=\"http://openrosa.org/javarosa\" xmlns:odk=\"http://www.opendatakit.org/xforms\" "
         "xmlns:orx=\"http://openrosa.org/xforms\">");
     out_.open("<h:head>");
-    out_.line("<h:title>" + xml_escape(form_.title.fr) + "</h:title>");
+    out_.line("<h:title>" + markup_escape(form_.title.fr) + "</h:title>");
     out_.open("<model odk:xforms-version=\"1.0.0\">");
     itext();
     out_.open("<instance>");
@@ -147,7 +148,7 @@ class Writer {
       if (en && !english) break;
       out_.open(en ? "<translation lang=\"English (en)\">" : "<translation lang=\"French (fr)\" default=\"true()\">");
       for (const auto& [id, text] : texts)
-        out_.line("<text" + attr("id", id) + "><value>" + xml_escape(en ? text->in(Lang::en) : text->fr) + "</value></text>");
+        out_.line("<text" + attr("id", id) + "><value>" + markup_escape(en ? text->in(Lang::en) : text->fr) + "</value></text>");
       out_.close("</translation>");
     }
     out_.close("</itext>");
@@ -162,7 +163,7 @@ class Writer {
     } else if (f.default_value.empty()) {
       out_.line("<" + f.name + "/>");
     } else {
-      out_.line("<" + f.name + ">" + xml_escape(f.default_value) + "</" + f.name + ">");
+      out_.line("<" + f.name + ">" + markup_escape(f.default_value) + "</" + f.name + ">");
     }
   }
 
@@ -175,8 +176,8 @@ class Writer {
       out_.open("<root>");
       for (std::size_t i = 0; i < it->second.size(); ++i) {
         const Choice& c = it->second[i];
-        std::string item = "<item><itextId>" + xml_escape(choice_text_id(list, i)) + "</itextId><name>" + xml_escape(c.name) + "</name>";
-        for (const auto& [key, value] : c.attributes) item += "<" + key + ">" + xml_escape(value) + "</" + key + ">";
+        std::string item = "<item><itextId>" + markup_escape(choice_text_id(list, i)) + "</itextId><name>" + markup_escape(c.name) + "</name>";
+        for (const auto& [key, value] : c.attributes) item += "<" + key + ">" + markup_escape(value) + "</" + key + ">";
         out_.line(item + "</item>");
       }
       out_.close("</root>");
@@ -210,8 +211,8 @@ class Writer {
     const Field& f = form_.fields[static_cast<std::size_t>(i)];
     const std::string path = path_of(form_, i);
     std::string out;
-    if (!f.label.fr.empty()) out += "<label ref=\"" + xml_escape(itext_ref(path + ":label")) + "\"/>";
-    if (!f.hint.fr.empty()) out += "<hint ref=\"" + xml_escape(itext_ref(path + ":hint")) + "\"/>";
+    if (!f.label.fr.empty()) out += "<label ref=\"" + markup_escape(itext_ref(path + ":label")) + "\"/>";
+    if (!f.hint.fr.empty()) out += "<hint ref=\"" + markup_escape(itext_ref(path + ":hint")) + "\"/>";
     return out;
   }
 
@@ -226,8 +227,8 @@ class Writer {
     auto it = form_.choices.find(f.choices);
     if (it == form_.choices.end()) return;
     for (std::size_t k = 0; k < it->second.size(); ++k)
-      out_.line("<item><label ref=\"" + xml_escape(itext_ref(choice_text_id(f.choices, k) + ":label")) + "\"/><value>" +
-                xml_escape(it->second[k].name) + "</value></item>");
+      out_.line("<item><label ref=\"" + markup_escape(itext_ref(choice_text_id(f.choices, k) + ":label")) + "\"/><value>" +
+                markup_escape(it->second[k].name) + "</value></item>");
   }
 
   void body(int i) {
@@ -273,20 +274,6 @@ class Writer {
 
 }  // namespace
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 

@@ -17,7 +17,5 @@ std::string to_xform(const Form& form);
 // `from` is the field the expression belongs to (-1: the form itself).
 std::string xform_expression(const Form& form, const std::string& expr, int from);
 
-// `text` escaped for XML content and attribute values (&, <, >, ").
-std::string xml_escape(const std::string& text);
 
 }  // namespace kalan::forms
