@@ -15,11 +15,7 @@ class ChoiceScope : public Resolver {
   std::string choice_label(const std::string& field, const std::string& value) const override {
     return answers_.choice_label(field, value);
   }
-  Value child(const std::string& name) const override {
-    if (name == "name") return Value::string_of(c_.name);
-    auto it = c_.attributes.find(name);
-    return it == c_.attributes.end() ? Value::nodes_of({}) : Value::string_of(it->second);
-  }
+  Value child(const std::string& name) const override { return choice_attribute(c_, name); }
 
  private:
   const Resolver& answers_;
@@ -33,6 +29,12 @@ const std::vector<Choice>& default_choices(bool yes_no) {
 }
 
 }  // namespace
+
+Value choice_attribute(const Choice& c, const std::string& name) {
+  if (name == "name") return Value::string_of(c.name);
+  auto it = c.attributes.find(name);
+  return it == c.attributes.end() ? Value::nodes_of({}) : Value::string_of(it->second);
+}
 
 std::vector<const Choice*> offered_choices(const Form& form, const Field& field, const Resolver& answers,
                                            const EvalContext& ctx) {

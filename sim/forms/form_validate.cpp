@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/reader.h"
+#include "forms/choices.h"
 #include "forms/form.h"
 #include "forms/xpath_operators.h"
 
@@ -84,11 +85,7 @@ class InstanceResolver : public Resolver, public TextSource {
 class ChoiceResolver : public InstanceResolver {
  public:
   ChoiceResolver(const InstanceResolver& base, const Choice& c) : InstanceResolver(base), c_(c) {}
-  Value child(const std::string& name) const override {
-    if (name == "name") return Value::string_of(c_.name);
-    auto it = c_.attributes.find(name);
-    return it == c_.attributes.end() ? Value::nodes_of({}) : Value::string_of(it->second);
-  }
+  Value child(const std::string& name) const override { return choice_attribute(c_, name); }
 
  private:
   const Choice& c_;
