@@ -116,9 +116,9 @@ void outbox_and_sent(App& app, ReportingView& v, const DeviceLists& l) {
     if (ImGui::SmallButton(tr("monthly.edit")))
       start_report(v, new_instance_id(s.reporting, app.view().cases.user, sub->value("structure"),
                                       static_cast<int>(sub->count("year")), static_cast<int>(sub->count("month"))),
-                   sub->uuid, sub->values);
+                   sub->uuid, sub->values.to_json());
     ImGui::SameLine();
-    ImGui::TextUnformatted(("_id " + std::to_string(sub->id) + " · " + report_line(s, sub->values) + " · " +
+    ImGui::TextUnformatted(("_id " + std::to_string(sub->id) + " · " + report_line(s, sub->values.to_json()) + " · " +
                             format_short(sub->submitted_at, s.clock.now) + " · " + validation_label(sub->validation)).c_str());
     ImGui::Unindent();
     ImGui::PopID();

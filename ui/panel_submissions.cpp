@@ -74,13 +74,13 @@ void draw_submission(App& app, const Submission& sub) {
                                                  format_when(sub.submitted_at)}).c_str());
   if (!sub.deprecated.empty()) ImGui::TextDisabled("meta/deprecatedID %s", sub.deprecated.c_str());
   validation_controls(app, sub);
-  answers_table("##answers", sub.values);
+  answers_table("##answers", sub.values.to_json());
   for (std::size_t i = sub.history.size(); i-- > 0;) {
     const SubmissionVersion& old = sub.history[i];
     ImGui::PushID(static_cast<int>(i));
     const std::string head = trf("sub.old_version", {std::to_string(i + 1), old.uuid, display_name(s, old.submitted_by),
                                                      format_when(old.submitted_at)});
-    if (ImGui::CollapsingHeader(head.c_str())) answers_table("##old", old.values);
+    if (ImGui::CollapsingHeader(head.c_str())) answers_table("##old", old.values.to_json());
     ImGui::PopID();
   }
 }

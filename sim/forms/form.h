@@ -68,6 +68,7 @@ struct Form {
   // Derived by parse_form: the fields an entry holds at the top (value fields and repeats, through
   // groups, notes left out), sorted by name as the keys of a JSON object.
   std::vector<int> entry_fields;
+  bool has_repeats = false;                    // derived: some field is a repeat
 
   const Field* find(const std::string& name) const {
     auto it = index.find(name);
@@ -86,15 +87,24 @@ struct Issue {
   Text message;
 };
 
+// How validate hands back the normalized entry.
+enum class Output : std::uint8_t {
+  json,   // Validation::values, a JSON object as the entry came in
+  texts,  // Validation::texts, one text per Form::entry_fields (forms without repeats only): no JSON
+          // tree is built, for callers that keep thousands of entries (monthly reports)
+};
+
 struct Validation {
   std::vector<Issue> issues;
-  nlohmann::json values;  // normalized: defaults applied, calculates computed, non-relevant cleared
+  // Normalized: defaults applied, calculates computed, non-relevant cleared ("").
+  nlohmann::json values;           // with Output::json
+  std::vector<std::string> texts;  // with Output::texts
   bool ok() const { return issues.empty(); }
 };
 
 // Validates an entry ({field: "string", repeat: [{...}, ...]}) against a form, at the sim time and
-// UTC offset of `ctx`.
-Validation validate(const Form& form, const nlohmann::json& values, const EvalContext& ctx);
+// UTC offset of `ctx`. Output::texts on a form with repeats is a programming error (logic_error).
+Validation validate(const Form& form, const nlohmann::json& values, const EvalContext& ctx, Output output = Output::json);
 
 nlohmann::json issues_to_json(const std::vector<Issue>& issues);
 

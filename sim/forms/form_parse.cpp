@@ -221,6 +221,7 @@ void derive_layout(Form& form) {
   for (Field& f : form.fields) {
     for (int r = f.repeat; r >= 0; r = form.fields[static_cast<std::size_t>(r)].repeat) f.repeats.insert(f.repeats.begin(), r);
     if (f.type == FieldType::repeat) f.entry_fields = entry_fields(form, f.children);
+    if (f.type == FieldType::repeat) form.has_repeats = true;
   }
 }
 

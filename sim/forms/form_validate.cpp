@@ -2,6 +2,7 @@
 // compute calculations in dependency order, clear what is not relevant (then recompute), and check
 // types, choices, required answers and constraints.
 #include <cmath>
+#include <stdexcept>
 
 #include "core/reader.h"
 #include "forms/choices.h"
@@ -122,7 +123,8 @@ class Validator {
  public:
   Validator(const Form& f, const EvalContext& ctx) : form_(f), ctx_(ctx) {}
 
-  Validation run(const json& values) {
+  Validation run(const json& values, Output output) {
+    if (output == Output::texts && form_.has_repeats) throw std::logic_error("form " + form_.id + ": texts output with repeats");
     Validation out;
     Instance& root = reusable_root(form_.fields.size());
     read(values, root, form_.top, "", -1, out.issues);
@@ -135,7 +137,8 @@ class Validator {
       walk(root, form_.top, chain, "", true, false, out.issues);
     }
     walk(root, form_.top, chain, "", true, true, out.issues);
-    out.values = write(root, form_.entry_fields);
+    if (output == Output::json) out.values = write(root, form_.entry_fields);
+    else out.texts = texts(root);
     return out;
   }
 
@@ -341,6 +344,14 @@ class Validator {
     return out;
   }
 
+  // The top-level values in Form::entry_fields order, moved out as write does.
+  std::vector<std::string> texts(Instance& root) const {
+    std::vector<std::string> out;
+    out.reserve(form_.entry_fields.size());
+    for (int i : form_.entry_fields) out.push_back(std::move(root.values[static_cast<std::size_t>(i)]));
+    return out;
+  }
+
   const Form& form_;
   const EvalContext& ctx_;
   Instance* root_ = nullptr;
@@ -411,8 +422,8 @@ std::string InstanceResolver::choice_label(const std::string& field, const std::
   return "";
 }
 
-Validation validate(const Form& form, const json& values, const EvalContext& ctx) {
-  return Validator(form, ctx).run(values);
+Validation validate(const Form& form, const json& values, const EvalContext& ctx, Output output) {
+  return Validator(form, ctx).run(values, output);
 }
 
 json issues_to_json(const std::vector<Issue>& issues) {

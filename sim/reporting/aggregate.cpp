@@ -20,31 +20,6 @@ struct Key {
   bool operator<(const Key& o) const { return std::tie(structure, year, month) < std::tie(o.structure, o.year, o.month); }
 };
 
-// Names of fields with their positions, sorted: many values of a submission (a JSON object, in name
-// order too) are read in one pass rather than looked up one by one.
-class FieldNames {
- public:
-  explicit FieldNames(const std::vector<std::string>& names) {
-    for (const std::string& name : names) sorted_.emplace_back(name, sorted_.size());
-    std::sort(sorted_.begin(), sorted_.end());
-  }
-  // Calls fn(position, text) for each name whose value is a string.
-  template <typename F>
-  void each_text(const Submission& s, F&& fn) const {
-    if (!s.values.is_object()) return;
-    const auto& values = s.values.get_ref<const nlohmann::json::object_t&>();
-    auto it = values.begin();
-    for (const auto& [name, i] : sorted_) {
-      while (it != values.end() && it->first < name) ++it;
-      if (it == values.end()) return;
-      if (it->first == name && it->second.is_string()) fn(i, it->second.get_ref<const std::string&>());
-    }
-  }
-
- private:
-  std::vector<std::pair<std::string, std::size_t>> sorted_;
-};
-
 Key key_of(const Submission& s) { return {s.text("structure"), s.count("year"), s.count("month")}; }
 
 using Latest = std::vector<std::pair<Key, const Submission*>>;  // in key order, one per key
@@ -102,10 +77,20 @@ std::vector<const Submission*> effective_submissions(const ReportingState& r) {
 
 namespace {
 
+// Where each of indicators() sits in a report's values.
+const std::vector<int>& indicator_slots() {
+  static const std::vector<int> slots = [] {
+    std::vector<int> out;
+    for (const std::string& name : indicators()) out.push_back(ReportValues::slot_of(name));
+    return out;
+  }();
+  return slots;
+}
+
 // Adds the submission's count of each indicator to `sums` (one per indicators()).
 void add_counts(const Submission& s, std::vector<std::int64_t>& sums) {
-  static const FieldNames names(indicators());
-  names.each_text(s, [&](std::size_t i, const std::string& v) { sums[i] += count_value(v); });
+  const std::vector<int>& slots = indicator_slots();
+  for (std::size_t i = 0; i < slots.size(); ++i) sums[i] += count_value(s.values.at(slots[i]));
 }
 
 }  // namespace

@@ -51,9 +51,10 @@ ApplyResult receive(State& s, const Actor& a, const std::string& instance, const
            [&] { return json{{"instance", instance}, {"_id", dup->id}}; });
     return r;
   }
-  forms::Validation v = reporting::validate_monthly(values, s.world, context(s));
+  forms::Validation v = reporting::validate_monthly(values, s.world, context(s), forms::Output::texts);
   if (!v.ok()) return refuse_issue(v.issues);
-  const std::string structure = v.values.value("structure", "");
+  ReportValues answers(std::move(v.texts));
+  const std::string structure = answers.text("structure");
   if (!may_report_for(a, structure)) return ApplyResult::refuse("report_other_structure", {a.id, structure});
   Submission* target = nullptr;
   if (!deprecated.empty()) {
@@ -71,7 +72,7 @@ ApplyResult receive(State& s, const Actor& a, const std::string& instance, const
     target->id = rep.next_submission++;
   }
   target->uuid = instance;
-  target->values = std::move(v.values);
+  target->values = std::move(answers);
   target->submitted_at = s.clock.now;
   target->submitted_by = a.id;
   r.emit(a.record_events, s.clock.now, deprecated.empty() ? "reporting.received" : "reporting.edited", [&] {

@@ -5,6 +5,7 @@
 
 #include "core/diag.h"
 #include "reporting/builtin_reporting.h"
+#include "reporting/reporting.h"
 #include "world/world.h"
 
 namespace kalan::reporting {
@@ -62,9 +63,11 @@ std::string kobo_key(const std::string& field) {
   return key;
 }
 
-forms::Validation validate_monthly(const json& values, const World& world, const forms::EvalContext& ctx) {
-  forms::Validation v = forms::validate(monthly_form(), values, ctx);
+forms::Validation validate_monthly(const json& values, const World& world, const forms::EvalContext& ctx,
+                                   forms::Output output) {
+  forms::Validation v = forms::validate(monthly_form(), values, ctx, output);
   const auto text = [&](const char* name) {
+    if (output == forms::Output::texts) return v.texts[static_cast<std::size_t>(ReportValues::slot_of(name))];
     auto it = v.values.find(name);
     return it != v.values.end() && it->is_string() ? it->get<std::string>() : std::string();
   };

@@ -20,8 +20,10 @@ inline constexpr const char* kMonthlyFormId = "mensuel";
 const forms::Form& monthly_form();
 
 // Validates a report: the form's own rules (required, constraints, relevance, types), then that the
-// structure, region and cercle exist in the world and fit together. Issues are in form order.
-forms::Validation validate_monthly(const nlohmann::json& values, const World& world, const forms::EvalContext& ctx);
+// structure, region and cercle exist in the world and fit together. Issues are in form order. With
+// Output::texts the answers come in ReportValues' order (the server keeps them so).
+forms::Validation validate_monthly(const nlohmann::json& values, const World& world, const forms::EvalContext& ctx,
+                                   forms::Output output = forms::Output::json);
 
 // The count fields of the form in order (every integer field but month and year): the indicators.
 const std::vector<std::string>& indicators();

@@ -1,6 +1,9 @@
 #include "reporting/reporting.h"
 
+#include <algorithm>
 #include <cstdlib>
+
+#include "reporting/monthly.h"
 
 namespace kalan {
 
@@ -11,15 +14,6 @@ Draft* Device::find(const std::string& instance) {
     if (d.instance == instance) return &d;
   return nullptr;
 }
-
-namespace {
-
-const std::string* text_of(const json& values, const std::string& field) {
-  auto it = values.find(field);
-  return it != values.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
-}
-
-}  // namespace
 
 std::int64_t count_value(const std::string& text) {
   if (text.empty()) return 0;
@@ -35,17 +29,42 @@ std::int64_t count_value(const std::string& text) {
   return end && *end == '\0' ? n : 0;
 }
 
-const std::string& Submission::text(const std::string& field) const {
-  static const std::string empty;
-  const std::string* v = text_of(values, field);
-  return v ? *v : empty;
+std::int64_t Submission::count(std::string_view field) const { return count_value(values.text(field)); }
+
+const std::vector<std::string>& ReportValues::names() {
+  static const std::vector<std::string> names = [] {
+    const forms::Form& form = reporting::monthly_form();
+    std::vector<std::string> out;
+    for (int i : form.entry_fields) out.push_back(form.fields[static_cast<std::size_t>(i)].name);
+    return out;
+  }();
+  return names;
 }
 
-std::string Submission::value(const std::string& field) const { return text(field); }
+int ReportValues::slot_of(std::string_view field) {
+  const auto& all = names();
+  auto it = std::lower_bound(all.begin(), all.end(), field, [](const std::string& a, std::string_view b) { return a < b; });
+  return it != all.end() && *it == field ? static_cast<int>(it - all.begin()) : -1;
+}
 
-std::int64_t Submission::count(const std::string& field) const {
-  const std::string* v = text_of(values, field);
-  return v ? count_value(*v) : 0;
+const std::string& ReportValues::at(int slot) const {
+  static const std::string none;
+  return slot >= 0 && static_cast<std::size_t>(slot) < texts_.size() ? texts_[static_cast<std::size_t>(slot)] : none;
+}
+
+bool ReportValues::set(std::string_view field, std::string value) {
+  const int slot = slot_of(field);
+  if (slot < 0) return false;
+  texts_.resize(names().size());
+  texts_[static_cast<std::size_t>(slot)] = std::move(value);
+  return true;
+}
+
+json ReportValues::to_json() const {
+  json out = json::object();
+  auto& object = out.get_ref<json::object_t&>();
+  for (std::size_t i = 0; i < texts_.size(); ++i) object.emplace_hint(object.end(), names()[i], texts_[i]);
+  return out;
 }
 
 Device& ReportingState::device(const std::string& user) {
@@ -86,11 +105,11 @@ Complaint* ReportingState::find_complaint(const std::string& id) {
 json submission_to_json(const Submission& s) {
   json history = json::array();
   for (const auto& v : s.history)
-    history.push_back({{"uuid", v.uuid}, {"values", v.values}, {"submitted_at", v.submitted_at}, {"submitted_by", v.submitted_by}});
+    history.push_back({{"uuid", v.uuid}, {"values", v.values.to_json()}, {"submitted_at", v.submitted_at}, {"submitted_by", v.submitted_by}});
   return {{"id", s.id},
           {"uuid", s.uuid},
           {"deprecated", s.deprecated},
-          {"values", s.values},
+          {"values", s.values.to_json()},
           {"submitted_at", s.submitted_at},
           {"submitted_by", s.submitted_by},
           {"validation", s.validation},

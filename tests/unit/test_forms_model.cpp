@@ -1,5 +1,8 @@
 // Form definitions: parse errors with JSON paths, and validation (required, constraint, relevant,
 // calculate, choice_filter, repeats, types, defaults).
+#include <algorithm>
+#include <stdexcept>
+
 #include <doctest/doctest.h>
 
 #include "forms/form.h"
@@ -128,6 +131,42 @@ TEST_CASE("forms.model: a valid entry is normalized") {
 
   CHECK(v.values["autre_risque"] == "");
   CHECK_FALSE(v.values.contains("note_fin"));
+}
+
+TEST_CASE("forms.model: the texts output is the JSON output, flat; forms with repeats refuse it") {
+  const Form f = suivi();
+  CHECK(f.has_repeats);
+  CHECK_THROWS_AS(validate(f, valid_entry(), at("2024-03-01T10:00:00Z"), Output::texts), std::logic_error);
+  // The same form without its repeat (and what reads it) gives the same answers both ways.
+  json def = suivi_json();
+  json kept = json::array();
+  for (const json& field : def["fields"])
+    if (field.value("type", "") != "repeat" && field.value("name", "") != "nb_services" &&
+        field.value("name", "") != "cout_total" && field.value("name", "") != "resume")
+      kept.push_back(field);
+  def["fields"] = kept;
+  Diagnostics errors;
+  auto flat = parse_form(def, "", errors);
+  for (const auto& d : errors) MESSAGE(render(d));
+  REQUIRE(flat);
+  CHECK_FALSE(flat->has_repeats);
+  json entry = valid_entry();
+  entry.erase("services");
+  const Validation as_json = validate(*flat, entry, at("2024-03-01T10:00:00Z"));
+  const Validation as_texts = validate(*flat, entry, at("2024-03-01T10:00:00Z"), Output::texts);
+  CHECK(as_json.ok());
+  CHECK(as_texts.ok());
+  CHECK(as_texts.values.is_null());
+  REQUIRE(as_texts.texts.size() == flat->entry_fields.size());
+  REQUIRE(as_json.values.size() == flat->entry_fields.size());
+  std::size_t k = 0;
+  for (const auto& [key, value] : as_json.values.items()) {
+    CHECK(flat->fields[static_cast<std::size_t>(flat->entry_fields[k])].name == key);
+    CHECK(as_texts.texts[k++] == value);
+  }
+  CHECK(as_texts.texts[static_cast<std::size_t>(std::find_if(flat->entry_fields.begin(), flat->entry_fields.end(), [&](int i) {
+          return flat->fields[static_cast<std::size_t>(i)].name == "total";
+        }) - flat->entry_fields.begin())] == "2");  // the default applies in both
 }
 
 TEST_CASE("forms.model: required, constraint, type, choice, unknown field") {

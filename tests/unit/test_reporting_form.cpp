@@ -47,6 +47,34 @@ TEST_CASE("reporting form: a consistent report passes and keeps every figure") {
   CHECK(reporting::kobo_key("structure") == "identification/structure");
 }
 
+TEST_CASE("reporting form: the server keeps a report flat, and gives back the same JSON") {
+  FormDesk d;
+  d.world.reindex();
+  const auto as_json = d.check(good_report());
+  const auto flat = reporting::validate_monthly(good_report(), d.world, forms::EvalContext{}, forms::Output::texts);
+  REQUIRE(flat.ok());
+  const ReportValues values(flat.texts);
+  CHECK(values.to_json() == as_json.values);
+  CHECK(values.text("nc_total") == "5");
+  CHECK(values.text("pas_un_champ").empty());
+  CHECK(ReportValues::slot_of("pas_un_champ") == -1);
+  CHECK(ReportValues::names().size() == as_json.values.size());
+  // An empty report (no answers) reads "" everywhere and is an empty object.
+  ReportValues none;
+  CHECK(none.text("nc_total").empty());
+  CHECK(none.to_json() == json::object());
+  CHECK(none.set("observations", "à suivre"));
+  CHECK_FALSE(none.set("pas_un_champ", "x"));
+  CHECK(none.text("observations") == "à suivre");
+  CHECK(none.to_json().size() == ReportValues::names().size());
+  // The structure checks read the flat answers too.
+  json other = good_report();
+  other["structure"] = "inconnue";
+  const auto bad = reporting::validate_monthly(other, d.world, forms::EvalContext{}, forms::Output::texts);
+  REQUIRE(bad.issues.size() == 1);
+  CHECK(bad.issues[0].field == "structure");
+}
+
 TEST_CASE("reporting form: each total equals the sum of its breakdowns") {
   FormDesk d;
   CHECK(d.issue({{"nc_total", "6"}, {"rq_autre", "2"}}, "nc_total") ==

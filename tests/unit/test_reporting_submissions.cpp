@@ -58,7 +58,7 @@ TEST_CASE("reporting submissions: an edit creates a new version and keeps the hi
   CHECK(sub.count("ref_recues") == 3);
   REQUIRE(sub.history.size() == 1);
   CHECK(sub.history[0].uuid == "uuid:v1");
-  CHECK(sub.history[0].values["ref_recues"] == "1");
+  CHECK(sub.history[0].values.text("ref_recues") == "1");
   // The old version cannot be edited again, an unknown one neither; resending the old one is a duplicate.
   o.refused("fkansaye", Office::submit("uuid:v3", edited, "uuid:v1"), "report_stale_edit");
   o.refused("fkansaye", Office::submit("uuid:v3", edited, "uuid:nope"), "unknown_ref");
