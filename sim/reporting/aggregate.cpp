@@ -20,7 +20,20 @@ struct Key {
   bool operator<(const Key& o) const { return std::tie(structure, year, month) < std::tie(o.structure, o.year, o.month); }
 };
 
-Key key_of(const Submission& s) { return {s.text("structure"), s.count("year"), s.count("month")}; }
+// Where the identification fields sit in a report's values, looked up once.
+struct IdSlots {
+  int structure = ReportValues::slot_of("structure"), region = ReportValues::slot_of("region"),
+      cercle = ReportValues::slot_of("cercle"), year = ReportValues::slot_of("year"), month = ReportValues::slot_of("month");
+};
+const IdSlots& id_slots() {
+  static const IdSlots slots;
+  return slots;
+}
+
+Key key_of(const Submission& s) {
+  const IdSlots& at = id_slots();
+  return {s.values.at(at.structure), count_value(s.values.at(at.year)), count_value(s.values.at(at.month))};
+}
 
 using Latest = std::vector<std::pair<Key, const Submission*>>;  // in key order, one per key
 
@@ -100,10 +113,12 @@ std::vector<AggregateRow> aggregate(const ReportingState& r, Level level) {
   const std::size_t n = indicators().size();
   std::map<std::tuple<std::string_view, std::string_view, std::string_view, std::int64_t, std::int64_t>, AggregateRow> rows;
   for (const Submission* s : effective_submissions(r)) {
-    const std::string& region = s->text("region");
-    const std::string& cercle = level != Level::region ? s->text("cercle") : none;
-    const std::string& structure = level == Level::structure ? s->text("structure") : none;
-    const int year = static_cast<int>(s->count("year")), month = static_cast<int>(s->count("month"));
+    const IdSlots& at = id_slots();
+    const std::string& region = s->values.at(at.region);
+    const std::string& cercle = level != Level::region ? s->values.at(at.cercle) : none;
+    const std::string& structure = level == Level::structure ? s->values.at(at.structure) : none;
+    const int year = static_cast<int>(count_value(s->values.at(at.year)));
+    const int month = static_cast<int>(count_value(s->values.at(at.month)));
     AggregateRow& row = rows[{region, cercle, structure, year, month}];
     if (row.values.empty()) {
       row.region = region;

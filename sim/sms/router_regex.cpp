@@ -748,6 +748,34 @@ int Regex::group_count() const { return prog_ ? prog_->ngroups : 0; }
 
 namespace {
 
+// Whether an assertion holds between code points prev and next, at position i of n.
+bool assertion_holds(AssertKind kind, char32_t prev, char32_t next, size_t i, size_t n) {
+  switch (kind) {
+    case AssertKind::BeginLine: return i == 0 || prev == '\n';
+    case AssertKind::EndLine: return i == n || next == '\n';
+    case AssertKind::BeginText: return i == 0;
+    case AssertKind::EndText: return i == n;
+    case AssertKind::WordBoundary:
+    case AssertKind::NotWordBoundary: {
+      const bool a = i > 0 && is_ascii_word(prev);
+      const bool b = i < n && is_ascii_word(next);
+      return (a != b) == (kind == AssertKind::WordBoundary);
+    }
+  }
+  return false;
+}
+
+// Whether a character-reading instruction accepts code point c.
+bool reads(const RegexProgram& prog, const Inst& in, char32_t c) {
+  switch (in.op) {
+    case Op::Char: return in.fold ? fold_case(c) == in.c : c == in.c;
+    case Op::Class: return prog.classes[static_cast<size_t>(in.x)].contains(c);
+    case Op::Any: return true;
+    case Op::AnyNotNL: return c != '\n';
+    default: return false;
+  }
+}
+
 struct Thread {
   int pc;
   std::vector<long> caps;
@@ -765,7 +793,68 @@ Regex::Find Regex::find(std::string_view text, std::vector<std::pair<long, long>
   return search(text, &groups);
 }
 
-Regex::Find Regex::test(std::string_view text) const { return search(text, nullptr); }
+// Whether the pattern matches somewhere. Which thread wins and where groups fall do not matter then,
+// so a thread is only its program counter: the lists hold no captures and the search stops at the
+// first match. The step budget applies as in search.
+Regex::Find Regex::test(std::string_view text) const {
+  if (!prog_) return Find::NoMatch;
+  const RegexProgram& prog = *prog_;
+  thread_local std::vector<CodePoint> cps;
+  thread_local std::vector<int> clist, nlist, stack;
+  thread_local std::vector<size_t> mark;  // generation in which each pc was added
+  decode_with_offsets(text, cps);
+  const size_t n = cps.size();
+  clist.clear();
+  mark.assign(prog.insts.size(), SIZE_MAX);
+  size_t generation = 0;
+  long budget = kStepBudget;
+
+  // Follows empty transitions from pc at position i, appending the threads that read a character to
+  // `list`. False when a Match is reached (-1 when over budget).
+  auto add_thread = [&](std::vector<int>& list, int start_pc, size_t i) -> int {
+    stack.clear();
+    stack.push_back(start_pc);
+    while (!stack.empty()) {
+      const auto pc = static_cast<size_t>(stack.back());
+      stack.pop_back();
+      if (mark[pc] == generation) continue;
+      mark[pc] = generation;
+      if (--budget < 0) return -1;
+      const Inst& in = prog.insts[pc];
+      switch (in.op) {
+        case Op::Match: return 1;
+        case Op::Jmp: stack.push_back(in.x); break;
+        case Op::Split:
+          stack.push_back(in.y);
+          stack.push_back(in.x);
+          break;
+        case Op::Save: stack.push_back(static_cast<int>(pc) + 1); break;
+        case Op::Assert:
+          if (assertion_holds(in.assertion, i > 0 ? cps[i - 1].c : 0, i < n ? cps[i].c : 0, i, n))
+            stack.push_back(static_cast<int>(pc) + 1);
+          break;
+        default: list.push_back(static_cast<int>(pc)); break;
+      }
+    }
+    return 0;
+  };
+  auto outcome = [](int r) { return r > 0 ? Find::Match : Find::TooComplex; };
+
+  ++generation;
+  for (size_t i = 0;; ++i) {
+    if (int r = add_thread(clist, 0, i)) return outcome(r);  // a match may start here
+    if (clist.empty() && i >= n) break;
+    ++generation;
+    nlist.clear();
+    const char32_t c = i < n ? cps[i].c : 0;
+    for (int pc : clist)
+      if (i < n && reads(prog, prog.insts[static_cast<size_t>(pc)], c))
+        if (int r = add_thread(nlist, pc + 1, i + 1)) return outcome(r);
+    std::swap(clist, nlist);
+    if (i >= n) break;
+  }
+  return Find::NoMatch;
+}
 
 // Without `groups`, threads carry no captures (nothing to copy as they split); the threads, the steps
 // and so the answer are the same.
@@ -818,26 +907,10 @@ Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, lon
           if (static_cast<size_t>(in.x) < t.caps.size()) t.caps[static_cast<size_t>(in.x)] = offset(i);
           stack.push_back({t.pc + 1, std::move(t.caps)});
           break;
-        case Op::Assert: {
-          const char32_t prev = i > 0 ? cps[i - 1].c : 0;
-          const char32_t next = i < n ? cps[i].c : 0;
-          bool ok = false;
-          switch (in.assertion) {
-            case AssertKind::BeginLine: ok = i == 0 || prev == '\n'; break;
-            case AssertKind::EndLine: ok = i == n || next == '\n'; break;
-            case AssertKind::BeginText: ok = i == 0; break;
-            case AssertKind::EndText: ok = i == n; break;
-            case AssertKind::WordBoundary:
-            case AssertKind::NotWordBoundary: {
-              const bool a = i > 0 && is_ascii_word(prev);
-              const bool b = i < n && is_ascii_word(next);
-              ok = (a != b) == (in.assertion == AssertKind::WordBoundary);
-              break;
-            }
-          }
-          if (ok) stack.push_back({t.pc + 1, std::move(t.caps)});
+        case Op::Assert:
+          if (assertion_holds(in.assertion, i > 0 ? cps[i - 1].c : 0, i < n ? cps[i].c : 0, i, n))
+            stack.push_back({t.pc + 1, std::move(t.caps)});
           break;
-        }
         default:
           list.push_back(std::move(t));
           break;
@@ -858,20 +931,13 @@ Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, lon
     const char32_t c = i < n ? cps[i].c : 0;
     for (size_t t = 0; t < clist.size(); ++t) {
       const Inst& in = prog.insts[static_cast<size_t>(clist[t].pc)];
-      bool step = false;
-      switch (in.op) {
-        case Op::Match:
-          matched = clist[t].caps;
-          found = true;
-          t = clist.size();  // lower-priority threads lose to this match
-          continue;
-        case Op::Char: step = i < n && (in.fold ? fold_case(c) == in.c : c == in.c); break;
-        case Op::Class: step = i < n && prog.classes[static_cast<size_t>(in.x)].contains(c); break;
-        case Op::Any: step = i < n; break;
-        case Op::AnyNotNL: step = i < n && c != '\n'; break;
-        default: break;
+      if (in.op == Op::Match) {
+        matched = clist[t].caps;
+        found = true;
+        t = clist.size();  // lower-priority threads lose to this match
+        continue;
       }
-      if (step) add_thread(nlist, clist[t].pc + 1, std::move(clist[t].caps), i + 1);
+      if (i < n && reads(prog, in, c)) add_thread(nlist, clist[t].pc + 1, std::move(clist[t].caps), i + 1);
       if (over_budget) return Find::TooComplex;
     }
     std::swap(clist, nlist);

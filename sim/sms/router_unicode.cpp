@@ -336,6 +336,12 @@ char32_t fold_case(char32_t c) {
 
 std::vector<CodePoint> decode_with_offsets(std::string_view s) {
   std::vector<CodePoint> out;
+  decode_with_offsets(s, out);
+  return out;
+}
+
+void decode_with_offsets(std::string_view s, std::vector<CodePoint>& out) {
+  out.clear();
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -360,7 +366,6 @@ std::vector<CodePoint> decode_with_offsets(std::string_view s) {
     out.push_back({cp, i});
     i += len;
   }
-  return out;
 }
 
 std::vector<Token> tokenize(std::string_view s) {

@@ -43,5 +43,7 @@ struct CodePoint {
 // Decodes UTF-8 keeping byte offsets (invalid bytes become U+FFFD of width 1); a sentinel with the
 // total length is NOT appended.
 std::vector<CodePoint> decode_with_offsets(std::string_view s);
+// The same into `out` (replacing its contents), which keeps its buffer: no allocation once grown.
+void decode_with_offsets(std::string_view s, std::vector<CodePoint>& out);
 
 }  // namespace kalan::flows::detail
