@@ -24,6 +24,10 @@ json debrief_json(const ExerciseRun& run, const ExerciseRun* reference, Lang lan
     timeline.push_back(std::move(j));
   }
   d["timeline"] = std::move(timeline);
+  // After the exercise the expected answers may be shown: each as it stood when last answered.
+  for (auto& q : d["questions"])
+    for (const auto& a : run.answers())
+      if (a.question == q.value("id", "")) q["expected"] = a.expected;
   d["commands"] = run.actions().size();
   d["duration_s"] = run.now() - run.started_at();
   if (reference) {
@@ -127,6 +131,17 @@ void one_run(std::string& h, const json& d, Lang lang) {
     h += "<div class=mistake><b>" + markup_escape(str(m, "title").empty() ? str(m, "id") : str(m, "title")) + "</b> (−" +
          str(m, "penalty") + ", " + markup_escape(str(m, "at")) + ", " + markup_escape(str(m, "by")) + ")<br>" +
          markup_escape(str(m, "explanation")) + "</div>\n";
+  if (d.contains("questions") && !d["questions"].empty()) {
+    h += "<h3>" + L("questions", lang) + "</h3>\n<table><tr><th>" + L("question", lang) + "</th><th>" + L("answer", lang) +
+         "</th><th>" + L("expected", lang) + "</th><th>" + L("by", lang) + "</th></tr>\n";
+    for (const auto& q : d["questions"]) {
+      const bool answered = q.value("answered", false);
+      h += std::string("<tr class=") + (answered && q.value("correct", false) ? "ok" : "ko") + "><td>" +
+           markup_escape(str(q, "text")) + "</td><td>" + (answered ? markup_escape(str(q, "answer")) : L("unanswered", lang)) +
+           "</td><td>" + markup_escape(str(q, "expected")) + "</td><td>" + markup_escape(str(q, "by")) + "</td></tr>\n";
+    }
+    h += "</table>\n";
+  }
   h += "<h3>" + L("hints", lang) + "</h3>\n<ul>";
   for (const auto& x : d["hints"])
     if (x.value("shown", false))

@@ -3,6 +3,8 @@
 // questions (expected answers fixed or computed from the state, the "dashboard" section).
 #include <doctest/doctest.h>
 
+#include "exercises/debrief.h"
+
 #include "exercises/check.h"
 #include "helpers.h"
 #include "reporting/aggregate.h"
@@ -235,6 +237,17 @@ TEST_CASE("exercise questions: expected answers computed from the state, judged 
   const json progress = run->progress_json();
   CHECK(progress["questions"].size() == 3);
   CHECK(progress["questions"][0]["correct"] == true);
+  CHECK_FALSE(progress["questions"][0].contains("expected"));  // not shown while the exercise runs
+  // The debrief shows each question with the answer given and the one expected when it was given.
+  const json d = debrief_json(*run, nullptr);
+  CHECK(d["questions"][0]["expected"] == 2);
+  CHECK(d["questions"][1]["expected"] == json::array({"svc-aes", "svc-psy"}));
+  const std::string html = debrief_html(d);
+  CHECK(html.find("<h3>Questions</h3>") != std::string::npos);
+  CHECK(html.find("Combien de services de santé ?</td><td>2</td><td>2</td><td>ntogo</td>") != std::string::npos);
+  CHECK(debrief_html(debrief_json(*run, nullptr, Lang::en), Lang::en).find("Expected answer") != std::string::npos);
+  auto unanswered = play_exercise(sc, ex, {});
+  CHECK(debrief_html(debrief_json(*unanswered, nullptr)).find("sans réponse") != std::string::npos);
   for (const auto& item : check_exercise(sc, ex)) {
     INFO(item.what << " " << item.detail);
     CHECK(item.ok);
