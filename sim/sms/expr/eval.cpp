@@ -206,6 +206,9 @@ Value number_result(const Decimal& d) {
 
 Value binary_op(char op, const Value& a, const Value& b) {
   Value err;
+  // Text compared with text (the common case: a result's category with a literal) needs no copies.
+  if ((op == '=' || op == '!') && a.is(Value::Kind::text) && b.is(Value::Kind::text))
+    return Value::boolean((a.s == b.s) == (op == '='));
   if (op == '&' || op == '=' || op == '!') {
     std::string x, y;
     if (!to_text(a, x, err) || !to_text(b, y, err)) return err;
