@@ -332,7 +332,7 @@ class Engine {
     exec_action(r, a, node);
     // Contact actions change @contact, @fields and @urns, also shown in @parent and @child.
     // (Results and @webhook are marked where they are saved.)
-    if (changes_contact(a.kind)) ctx_.stale(FlowContext::kContact | FlowContext::kRelated);
+    if (changes_contact(a.kind)) ctx_.contact_changed();
   }
 
   void exec_action(int r, const Action& a, const Node& node) {

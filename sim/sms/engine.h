@@ -23,6 +23,10 @@ struct FlowContact {
   std::vector<std::string> groups;            // group uuids, in the order joined
   std::map<std::string, std::string> fields;  // field key -> text value
   std::int64_t created_on = 0;
+  // @contact, @fields and @urns as expressions see them ({"contact", "fields", "urns"}), kept from one
+  // sprint to the next; a cache, not part of the state (null: not built). The engine drops it when an
+  // action changes the contact.
+  mutable nlohmann::json context;
 };
 
 struct RunResult {

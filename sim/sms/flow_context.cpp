@@ -110,7 +110,10 @@ void FlowContext::refresh(int r, unsigned entries) {
   if (!todo) return;
   has_run_ = r >= 0 && r < static_cast<int>(session_.runs.size());
   if (todo & kInput) input_ = input_context(session_.input);
-  if (todo & (kContact | kRelated)) contact_ctx_ = contact_context(assets_, contact_);
+  if (todo & (kContact | kRelated)) {
+    if (contact_.context.is_null()) contact_.context = contact_context(assets_, contact_);
+    contact_ctx_ = &contact_.context;
+  }
   if (!has_run_) {
     results_ = &empty_object();
     return;
@@ -127,12 +130,12 @@ void FlowContext::refresh(int r, unsigned entries) {
                            "created_on", format_iso_time(run.created_on));
   if (todo & kNode) node_ = json_object("uuid", run.path.empty() ? std::string() : run.path.back().node_uuid);
   if (todo & kRelated) {
-    parent_ = run.parent >= 0 ? related_context(assets_, contact_ctx_, session_.runs[static_cast<size_t>(run.parent)])
+    parent_ = run.parent >= 0 ? related_context(assets_, *contact_ctx_, session_.runs[static_cast<size_t>(run.parent)])
                               : json();
     child_ = json();
     for (int i = static_cast<int>(session_.runs.size()) - 1; i > r; --i)
       if (session_.runs[static_cast<size_t>(i)].parent == r) {
-        child_ = related_context(assets_, contact_ctx_, session_.runs[static_cast<size_t>(i)]);
+        child_ = related_context(assets_, *contact_ctx_, session_.runs[static_cast<size_t>(i)]);
         break;
       }
   }
@@ -149,7 +152,7 @@ void FlowContext::collect(unsigned entries) {
       case kTrigger: v = session_.trigger.is_null() ? &empty_object() : &session_.trigger; break;
       case kWebhook: v = &session_.webhook; break;
       case kLocals: v = &empty_object(); break;
-      case kContact: v = &contact_ctx_[std::string(n.name)]; break;
+      case kContact: v = &contact_ctx_->find(n.name).value(); break;
       case kResults: v = results_; break;
       case kRun: v = has_run_ ? &run_ctx_ : nullptr; break;
       case kNode: v = has_run_ ? &node_ : nullptr; break;
