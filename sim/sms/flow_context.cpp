@@ -47,11 +47,9 @@ json contact_context(const FlowAssets& assets, const FlowContact& contact) {
   return out;
 }
 
-json input_context(const json& input) {
-  if (!input.is_object()) return nullptr;
-  json in = input;
-  in["__default__"] = input.value("text", "");
-  return in;
+const json& null_json() {
+  static const json n;
+  return n;
 }
 
 // @parent or @child: another run of the session, with the contact.
@@ -109,7 +107,8 @@ void FlowContext::refresh(int r, unsigned entries) {
   valid_ |= entries;
   if (!todo) return;
   has_run_ = r >= 0 && r < static_cast<int>(session_.runs.size());
-  if (todo & kInput) input_ = input_context(session_.input);
+  // @input is the message itself, standing for its text: given with a default text, not copied.
+  if (todo & kInput) input_text_ = session_.input.is_object() ? session_.input.value("text", "") : std::string();
   if (todo & (kContact | kRelated)) {
     if (contact_.context.is_null()) contact_.context = contact_context(assets_, contact_);
     contact_ctx_ = &contact_.context;
@@ -146,9 +145,13 @@ void FlowContext::collect(unsigned entries) {
   for (const auto& n : kNames) {
     if (!(entries & n.bit)) continue;
     const json* v = nullptr;
+    const std::string* default_text = nullptr;
     switch (n.bit) {
       case kGlobals: v = &host_.globals; break;
-      case kInput: v = &input_; break;
+      case kInput:
+        v = session_.input.is_object() ? &session_.input : &null_json();
+        default_text = &input_text_;
+        break;
       case kTrigger: v = session_.trigger.is_null() ? &empty_object() : &session_.trigger; break;
       case kWebhook: v = &session_.webhook; break;
       case kLocals: v = &empty_object(); break;
@@ -162,7 +165,7 @@ void FlowContext::collect(unsigned entries) {
         break;
       }
     }
-    view_.emplace_back(n.name, v);
+    view_.push_back(ContextEntry{n.name, v, default_text});
   }
 }
 
@@ -178,8 +181,11 @@ json FlowContext::whole(int r) {
   refresh(r, kAll);
   collect(kAll);
   json out = json::object();
-  for (const auto& [name, v] : view_)
-    if (v) out[std::string(name)] = *v;
+  for (const auto& e : view_) {
+    if (!e.value) continue;
+    json& entry = out[std::string(e.name)] = *e.value;
+    if (e.default_text && entry.is_object()) entry["__default__"] = *e.default_text;
+  }
   return out;
 }
 

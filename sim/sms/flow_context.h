@@ -57,7 +57,8 @@ class FlowContext {
   const Host& host_;
   int run_ = -2;
   unsigned valid_ = 0;
-  nlohmann::json input_, run_ctx_, node_, parent_, child_;
+  nlohmann::json run_ctx_, node_, parent_, child_;
+  std::string input_text_;  // what @input stands for: the message's text
   const nlohmann::json* contact_ctx_ = nullptr;  // the contact's context (see FlowContact::context)
   const nlohmann::json* results_ = nullptr;
   bool has_run_ = false;
