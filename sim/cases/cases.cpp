@@ -83,22 +83,32 @@ std::string CaseRecord::field(const std::string& form, const std::string& name) 
   return it != e->values.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+namespace {
+
+// The position of case `id` in `records`: ids are "CAS-<n>" numbered from 1 in filing order.
+std::optional<std::size_t> case_index(const std::deque<CaseRecord>& records, const std::string& id) {
+  if (id.size() <= 4 || id.compare(0, 4, "CAS-") != 0) return std::nullopt;
+  char* end = nullptr;
+  const long long n = std::strtoll(id.c_str() + 4, &end, 10);
+  if (!end || *end != '\0' || n < 1 || n > static_cast<long long>(records.size())) return std::nullopt;
+  const auto i = static_cast<std::size_t>(n - 1);
+  if (records[i].id != id) return std::nullopt;
+  return i;
+}
+
+}  // namespace
+
 CaseRecord* CasesState::find(const std::string& id) {
-  auto* c = const_cast<CaseRecord*>(std::as_const(*this).find(id));
+  const auto i = case_index(records, id);
+  if (!i) return nullptr;
   // The caller may change the record: its deadlines are looked at again before the next clock step.
-  if (c) deadline_index.stale.push_back(static_cast<std::size_t>(c - records.data()));
-  return c;
+  deadline_index.stale.push_back(*i);
+  return &records[*i];
 }
 
 const CaseRecord* CasesState::find(const std::string& id) const {
-  // Ids are "CAS-<n>" numbered from 1 in filing order: the number is the index.
-  if (id.size() > 4 && id.compare(0, 4, "CAS-") == 0) {
-    char* end = nullptr;
-    const long long n = std::strtoll(id.c_str() + 4, &end, 10);
-    if (end && *end == '\0' && n >= 1 && n <= static_cast<long long>(records.size()) && records[n - 1].id == id)
-      return &records[n - 1];
-  }
-  return nullptr;
+  const auto i = case_index(records, id);
+  return i ? &records[*i] : nullptr;
 }
 
 std::string CasesState::next_id(const char* prefix) {
@@ -202,8 +212,8 @@ json attachment_json(const Attachment& a) {
           {"removed", a.removed}};
 }
 
-template <class T, class F>
-json list_json(const std::vector<T>& items, F&& one) {
+template <class Items, class F>
+json list_json(const Items& items, F&& one) {
   json out = json::array();
   for (const auto& x : items) out.push_back(one(x));
   return out;

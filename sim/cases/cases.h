@@ -1,6 +1,7 @@
 // Case records of CPIMS+: a child identified at risk, followed by a structure through six steps.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -197,7 +198,9 @@ struct CaseSearchText {
 };
 
 struct CasesState {
-  std::vector<CaseRecord> records;
+  // A deque, not a vector: records are large and many, and a vector would move all of them into one
+  // ever larger block as cases are filed (the costliest kind of allocation); a deque never moves them.
+  std::deque<CaseRecord> records;
   std::int64_t next_number = 1;
   std::int64_t next_alert = 1;
   std::map<std::string, std::int64_t> counters;  // by id prefix: "F", "RFC", "TRF", "ATT", "TR", ...

@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 // Kalan event types for the engine's events ("flow." + RapidPro's type), as string literals.
-std::string_view flow_event_type(const std::string& t) {
+std::string_view flow_event_type(std::string_view t) {
   static const char* known[] = {"flow.msg_created",          "flow.msg_wait",           "flow.run_result_changed",
                                 "flow.contact_field_changed", "flow.contact_name_changed", "flow.contact_language_changed",
                                 "flow.contact_groups_changed", "flow.input_labels_added", "flow.broadcast_created",
@@ -74,9 +74,11 @@ void deliver(State& s, const flows::FlowContact& contact, flows::Sprint& sprint,
   if (!record) return;
   out.reserve(out.size() + sprint.events.size());
   for (json& e : sprint.events) {
-    const std::string type = e.value("type", "");
+    const auto type = e.find("type");
+    const std::string_view kalan_type = flow_event_type(
+        type != e.end() && type->is_string() ? std::string_view(type->get_ref<const std::string&>()) : std::string_view());
     e["contact_uuid"] = contact.uuid;
-    out.push_back(Event{s.clock.now, flow_event_type(type), std::move(e)});
+    out.push_back(Event{s.clock.now, kalan_type, std::move(e)});
   }
 }
 
@@ -134,13 +136,14 @@ ApplyResult apply_command(State& s, const Actor& a, const ReceiveSms& c) {
   m.inbound = true;
   m.urn = c.from;
   m.text = c.text;
-  s.sms.log.push_back(m);
+  const std::int64_t id = m.id;
+  s.sms.log.push_back(std::move(m));
   const std::string msg_uuid = flows::new_uuid(s.rng);
   json msg = json_object("uuid", msg_uuid, "urn", c.from, "text", c.text, "created_on", format_iso_time(s.clock.now),
                          "channel", json_object("uuid", "00000000-0000-4000-8000-000000021999",
                                                 "name", "Kalan " + s.sms.settings.shortcode));
   r.emit(a.record_events, s.clock.now, "sms.received", [&] {
-    return json_object("id", m.id, "from", c.from, "text", c.text, "owner", s.world.owner_of_phone(c.from),
+    return json_object("id", id, "from", c.from, "text", c.text, "owner", s.world.owner_of_phone(c.from),
                        "contact_uuid", contact.uuid, "new_contact", created, "msg", msg);
   });
 

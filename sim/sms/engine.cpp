@@ -83,6 +83,18 @@ std::string operand_result_key(const std::string& operand) {
   return s;
 }
 
+// Actions that change what @contact, @fields and @urns show.
+bool changes_contact(ActionKind k) {
+  switch (k) {
+    case ActionKind::set_contact_field:
+    case ActionKind::set_contact_name:
+    case ActionKind::set_contact_language:
+    case ActionKind::add_contact_groups:
+    case ActionKind::remove_contact_groups: return true;
+    default: return false;
+  }
+}
+
 class Engine {
  public:
   Engine(const FlowAssets& a, FlowContact& c, FlowSession& s, Host& h, Sprint& sp)
@@ -166,7 +178,7 @@ class Engine {
     if (tmpl.find('@') == std::string::npos) return tmpl;
     RenderResult res = render_template(tmpl, ctx_.for_template(r, tmpl), env_);
     for (const auto& e : res.errors) error(e);
-    return res.text;
+    return std::move(res.text);
   }
 
   // Text of a localizable item in the contact's language, falling back to the flow's own.
@@ -219,26 +231,32 @@ class Engine {
   }
 
   void send_msg(int r, const Action& a) {
-    json text = localized(r, a.uuid, "text");
-    const std::string body = render(r, text.is_array() ? text[0].get<std::string>() : a.text);
-    json qr_src = localized(r, a.uuid, "quick_replies");
-    const std::vector<std::string> qrs = qr_src.is_array() ? qr_src.get<std::vector<std::string>>() : a.quick_replies;
+    const json text = localized(r, a.uuid, "text");
+    std::string body = text.is_array() ? render(r, text[0].get<std::string>()) : render(r, a.text);
+    const json qr_src = localized(r, a.uuid, "quick_replies");
+    const std::vector<std::string> translated_qrs =
+        qr_src.is_array() ? qr_src.get<std::vector<std::string>>() : std::vector<std::string>();
+    const std::vector<std::string>& qrs = qr_src.is_array() ? translated_qrs : a.quick_replies;
     std::vector<std::string> quick_texts;
+    quick_texts.reserve(qrs.size());
     for (const auto& q : qrs) quick_texts.push_back(render(r, q));
     if (contact_.urns.empty()) {
       error("impossible d'envoyer le message : le contact n'a pas de numéro");
       return;
     }
-    json quick = json::array();
+    json quick;  // the quick replies as the events show them (null: none)
     if (all_events())
       for (const auto& q : quick_texts) quick.push_back(json_object("text", q, "type", "text"));
     const size_t n = a.all_urns ? contact_.urns.size() : 1;
     for (size_t i = 0; i < n; ++i) {
       const std::string uuid = new_uuid(*host_.rng);
-      sprint_.messages.push_back(OutMessage{{contact_.urns[i]}, {}, {}, body, quick_texts});
+      const bool last = i + 1 == n;  // the last message takes the texts
+      sprint_.messages.push_back(OutMessage{{contact_.urns[i]}, {}, {}, last ? std::move(body) : body,
+                                            last ? std::move(quick_texts) : quick_texts});
       if (!all_events()) continue;
-      json msg = json_object("uuid", uuid, "urn", contact_.urns[i], "text", body);
-      if (!quick.empty()) msg["quick_replies"] = i + 1 < n ? quick : std::move(quick);  // the last one takes them
+      const OutMessage& sent = sprint_.messages.back();
+      json msg = json_object("uuid", uuid, "urn", sent.urns.front(), "text", sent.text);
+      if (!quick.empty()) msg["quick_replies"] = last ? std::move(quick) : quick;
       if (!a.attachments.empty()) {
         json att = json::array();
         for (const auto& t : a.attachments) att.push_back(render(r, t));
@@ -290,8 +308,8 @@ class Engine {
       std::string request = req.method + " " + req.url + " HTTP/1.1\r\n";
       for (const auto& [k, v] : req.headers) request += k + ": " + v + "\r\n";
       request += "\r\n" + req.body;
-      json ev = {{"type", "webhook_called"}, {"url", req.url}, {"status", status}, {"request", request},
-                 {"elapsed_ms", 0}, {"retries", 0}};
+      json ev = json_object("elapsed_ms", 0, "request", std::move(request), "retries", 0, "status", status, "type",
+                            "webhook_called", "url", req.url);
       if (resp.status_code) {
         ev["status_code"] = resp.status_code;
         ev["response"] = "HTTP/1.0 " + std::to_string(resp.status_code) + "\r\n\r\n" + resp.body;
@@ -314,67 +332,82 @@ class Engine {
     exec_action(r, a, node);
     // Contact actions change @contact, @fields and @urns, also shown in @parent and @child.
     // (Results and @webhook are marked where they are saved.)
-    if (a.type.rfind("set_contact", 0) == 0 || a.type.find("contact_groups") != std::string::npos)
-      ctx_.stale(FlowContext::kContact | FlowContext::kRelated);
+    if (changes_contact(a.kind)) ctx_.contact_changed();
   }
 
   void exec_action(int r, const Action& a, const Node& node) {
-    if (a.type == "send_msg") {
-      send_msg(r, a);
-    } else if (a.type == "send_broadcast") {
-      send_broadcast(r, a);
-    } else if (a.type == "set_run_result") {
-      const std::string value = render(r, a.value);
-      save_result(r, a.name, value, a.category, "", "", node.uuid, nullptr);
-    } else if (a.type == "set_contact_field") {
-      const std::string value = text::trim(render(r, a.value));
-      const FieldDef* def = assets_.field(a.field.uuid);
-      const std::string name = !a.field.name.empty() ? a.field.name : def ? def->name : a.field.uuid;
-      if (value.empty()) contact_.fields.erase(a.field.uuid);
-      else contact_.fields[a.field.uuid] = value;
-      if (all_events())
-        emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
-            {"value", value.empty() ? json(nullptr) : json{{"text", value}}}});
-    } else if (a.type == "set_contact_name") {
-      const std::string name = text::trim(render(r, a.name));
-      if (name != contact_.name) {
-        contact_.name = name;
-        if (all_events()) emit({{"type", "contact_name_changed"}, {"name", name}});
-      }
-    } else if (a.type == "set_contact_language") {
-      const std::string lang = text::trim(render(r, a.language));
-      if (lang != contact_.language) {
-        contact_.language = lang;
-        if (all_events()) emit({{"type", "contact_language_changed"}, {"language", lang}});
-      }
-    } else if (a.type == "add_contact_groups") {
-      json added = json::array();
-      for (const auto& g : a.groups)
-        if (std::find(contact_.groups.begin(), contact_.groups.end(), g.uuid) == contact_.groups.end()) {
-          contact_.groups.push_back(g.uuid);
-          added.push_back({{"uuid", g.uuid}, {"name", g.name}});
-        }
-      if (!added.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
-    } else if (a.type == "remove_contact_groups") {
-      json removed = json::array();
-      for (auto it = contact_.groups.begin(); it != contact_.groups.end();) {
-        bool drop = a.all_groups;
-        for (const auto& g : a.groups) drop = drop || g.uuid == *it;
-        if (drop) {
-          const Ref* ref = assets_.group(*it);
-          removed.push_back({{"uuid", *it}, {"name", ref ? ref->name : *it}});
-          it = contact_.groups.erase(it);
-        } else {
-          ++it;
-        }
-      }
-      if (!removed.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
-    } else if (a.type == "add_input_labels") {
-      if (session_.input.is_object() && all_events())
-        emit({{"type", "input_labels_added"}, {"input_uuid", session_.input.value("uuid", "")}, {"labels", group_refs(a.labels)}});
-    } else if (a.type == "call_webhook") {
-      call_webhook(r, a, node);
+    switch (a.kind) {
+      case ActionKind::send_msg: send_msg(r, a); break;
+      case ActionKind::send_broadcast: send_broadcast(r, a); break;
+      case ActionKind::set_run_result:
+        save_result(r, a.name, render(r, a.value), a.category, "", "", node.uuid, nullptr);
+        break;
+      case ActionKind::set_contact_field: set_contact_field(r, a); break;
+      case ActionKind::set_contact_name: set_contact_name(r, a); break;
+      case ActionKind::set_contact_language: set_contact_language(r, a); break;
+      case ActionKind::add_contact_groups: add_contact_groups(a); break;
+      case ActionKind::remove_contact_groups: remove_contact_groups(a); break;
+      case ActionKind::add_input_labels: add_input_labels(a); break;
+      case ActionKind::call_webhook: call_webhook(r, a, node); break;
+      case ActionKind::enter_flow:  // go() runs subflows
+      case ActionKind::unknown: break;
     }
+  }
+
+  void set_contact_field(int r, const Action& a) {
+    const std::string value = text::trim(render(r, a.value));
+    if (value.empty()) contact_.fields.erase(a.field.uuid);
+    else contact_.fields[a.field.uuid] = value;
+    if (!all_events()) return;
+    const FieldDef* def = assets_.field(a.field.uuid);
+    const std::string name = !a.field.name.empty() ? a.field.name : def ? def->name : a.field.uuid;
+    emit({{"type", "contact_field_changed"}, {"field", {{"key", a.field.uuid}, {"name", name}}},
+          {"value", value.empty() ? json(nullptr) : json{{"text", value}}}});
+  }
+
+  void set_contact_name(int r, const Action& a) {
+    const std::string name = text::trim(render(r, a.name));
+    if (name == contact_.name) return;
+    contact_.name = name;
+    if (all_events()) emit({{"type", "contact_name_changed"}, {"name", name}});
+  }
+
+  void set_contact_language(int r, const Action& a) {
+    const std::string lang = text::trim(render(r, a.language));
+    if (lang == contact_.language) return;
+    contact_.language = lang;
+    if (all_events()) emit({{"type", "contact_language_changed"}, {"language", lang}});
+  }
+
+  void add_contact_groups(const Action& a) {
+    json added = json::array();
+    for (const auto& g : a.groups)
+      if (std::find(contact_.groups.begin(), contact_.groups.end(), g.uuid) == contact_.groups.end()) {
+        contact_.groups.push_back(g.uuid);
+        added.push_back({{"uuid", g.uuid}, {"name", g.name}});
+      }
+    if (!added.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_added", added}});
+  }
+
+  void remove_contact_groups(const Action& a) {
+    json removed = json::array();
+    for (auto it = contact_.groups.begin(); it != contact_.groups.end();) {
+      bool drop = a.all_groups;
+      for (const auto& g : a.groups) drop = drop || g.uuid == *it;
+      if (drop) {
+        const Ref* ref = assets_.group(*it);
+        removed.push_back({{"uuid", *it}, {"name", ref ? ref->name : *it}});
+        it = contact_.groups.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (!removed.empty() && all_events()) emit({{"type", "contact_groups_changed"}, {"groups_removed", removed}});
+  }
+
+  void add_input_labels(const Action& a) {
+    if (session_.input.is_object() && all_events())
+      emit({{"type", "input_labels_added"}, {"input_uuid", session_.input.value("uuid", "")}, {"labels", group_refs(a.labels)}});
   }
 
   Step& add_step(int r, const Node* node) {
@@ -384,6 +417,17 @@ class Engine {
     run.modified_on = host_.now;
     return run.path.back();
   }
+
+  // The arguments of a case as its test takes them: most are plain text, given as they are; any
+  // other is rendered (into a buffer kept from case to case).
+  const std::vector<std::string>& case_arguments(int r, const Case& c) {
+    const auto names_context = [](const std::string& a) { return a.find('@') != std::string::npos; };
+    if (std::none_of(c.arguments.begin(), c.arguments.end(), names_context)) return c.arguments;
+    rendered_arguments_.clear();
+    for (const auto& a : c.arguments) rendered_arguments_.push_back(render(r, a));
+    return rendered_arguments_;
+  }
+  std::vector<std::string> rendered_arguments_;
 
   // Picks the category of a router; saves its result. `timed_out`: the wait's timeout category.
   const Category* evaluate(int r, const Node& node, bool timed_out) {
@@ -421,19 +465,19 @@ class Engine {
         }
       if (categories)
         for (const auto& [k, res] : session_.runs[static_cast<size_t>(r)].results) tenv.result_categories[k] = res.category;
+      // has_category looks a result up by key: give it the key the operand names ("@results.sexe").
+      const std::string category_key = categories ? operand_result_key(rt.operand) : std::string();
       for (const auto& c : rt.cases) {
-        std::vector<std::string> args;
-        for (const auto& a : c.arguments) args.push_back(render(r, a));
-        // has_category looks a result up by key: give it the key the operand names ("@results.sexe").
-        const TestOutcome out = run_case_test(c.type, c.type == "has_category" ? operand_result_key(rt.operand) : operand, args, tenv);
+        const std::string& test_input = c.type == "has_category" ? category_key : operand;
+        TestOutcome out = run_case_test(c.type, test_input, case_arguments(r, c), tenv);
         if (out.error) {
           error(out.message);
           continue;
         }
         if (out.matched) {
           cat = rt.category(c.category_uuid);
-          value = out.match;
-          extra = out.extra;
+          value = std::move(out.match);
+          extra = std::move(out.extra);
           break;
         }
       }
@@ -489,7 +533,7 @@ class Engine {
       add_step(r, node);
       bool child_waits = false;
       for (const Action& a : node->actions) {
-        if (a.type != "enter_flow") {
+        if (a.kind != ActionKind::enter_flow) {
           exec(r, a, *node);
           continue;
         }
@@ -575,7 +619,7 @@ class Engine {
     if (!node) return false;
     // A terminal subflow ends its parent with it.
     for (const auto& a : node->actions)
-      if (a.type == "enter_flow" && a.terminal) return end_run(parent, "completed");
+      if (a.kind == ActionKind::enter_flow && a.terminal) return end_run(parent, "completed");
     const Category* cat = node->router ? evaluate(parent, *node, false) : nullptr;
     return go(parent, follow(parent, *node, cat));
   }

@@ -1,6 +1,7 @@
 // The flow engine: runs RapidPro flows for one contact, sprint by sprint, emitting RapidPro's events.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -22,6 +23,10 @@ struct FlowContact {
   std::vector<std::string> groups;            // group uuids, in the order joined
   std::map<std::string, std::string> fields;  // field key -> text value
   std::int64_t created_on = 0;
+  // @contact, @fields and @urns as expressions see them ({"contact", "fields", "urns"}), kept from one
+  // sprint to the next; a cache, not part of the state (null: not built). The engine drops it when an
+  // action changes the contact.
+  mutable nlohmann::json context;
 };
 
 struct RunResult {
@@ -39,7 +44,10 @@ struct Run {
   std::string uuid;
   std::string flow_uuid;
   std::string status = "active";  // active, waiting, completed, expired, interrupted, failed
-  std::vector<Step> path;
+  // A deque, not a vector: a path grows a step at a time, and a vector would move it into ever larger
+  // blocks. Blocks of a kilobyte or more are the costliest allocations (glibc's malloc sweeps its
+  // lists of small free blocks for each one); a deque takes small blocks only.
+  std::deque<Step> path;
   std::map<std::string, RunResult> results;  // by result key
   int parent = -1;                           // index of the parent run in the session
   std::int64_t created_on = 0, modified_on = 0, exited_on = 0;

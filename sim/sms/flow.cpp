@@ -57,12 +57,40 @@ const FieldDef* FlowAssets::field(const std::string& key) const {
   return nullptr;
 }
 
+namespace {
+
+struct ActionType {
+  const char* name;
+  ActionKind kind;
+};
+constexpr ActionType kActionTypes[] = {
+    {"send_msg", ActionKind::send_msg},
+    {"set_run_result", ActionKind::set_run_result},
+    {"set_contact_field", ActionKind::set_contact_field},
+    {"set_contact_name", ActionKind::set_contact_name},
+    {"set_contact_language", ActionKind::set_contact_language},
+    {"add_contact_groups", ActionKind::add_contact_groups},
+    {"remove_contact_groups", ActionKind::remove_contact_groups},
+    {"add_input_labels", ActionKind::add_input_labels},
+    {"send_broadcast", ActionKind::send_broadcast},
+    {"enter_flow", ActionKind::enter_flow},
+    {"call_webhook", ActionKind::call_webhook}};
+
+}  // namespace
+
 const std::vector<std::string>& supported_action_types() {
-  static const std::vector<std::string> types = {
-      "send_msg",          "set_run_result",       "set_contact_field", "set_contact_name",
-      "set_contact_language", "add_contact_groups", "remove_contact_groups", "add_input_labels",
-      "send_broadcast",    "enter_flow",           "call_webhook"};
+  static const std::vector<std::string> types = [] {
+    std::vector<std::string> out;
+    for (const auto& t : kActionTypes) out.emplace_back(t.name);
+    return out;
+  }();
   return types;
+}
+
+ActionKind action_kind(std::string_view type) {
+  for (const auto& t : kActionTypes)
+    if (type == t.name) return t.kind;
+  return ActionKind::unknown;
 }
 
 std::string result_key(const std::string& name) {
@@ -128,8 +156,8 @@ struct FlowReader {
     if (!r.is_object()) return a;
     a.uuid = r.string("uuid").value_or("");
     a.type = r.string("type").value_or("");
-    const auto& types = supported_action_types();
-    if (!a.type.empty() && std::find(types.begin(), types.end(), a.type) == types.end()) {
+    a.kind = action_kind(a.type);
+    if (!a.type.empty() && a.kind == ActionKind::unknown) {
       unsupported(r.path_of("type"), "@action", a.type);
       return a;  // its other keys are unknown to us: one error is enough
     }

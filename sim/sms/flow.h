@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,10 +18,17 @@ struct Ref {
   std::string name;
 };
 
+// What an action does: its type, resolved once when the flow is read, for the engine to dispatch on.
+enum class ActionKind : std::uint8_t {
+  unknown, send_msg, send_broadcast, set_run_result, set_contact_field, set_contact_name, set_contact_language,
+  add_contact_groups, remove_contact_groups, add_input_labels, enter_flow, call_webhook
+};
+
 // One action of a node. Only the fields of its type are set.
 struct Action {
   std::string uuid;
   std::string type;  // send_msg, set_run_result, set_contact_field, ... (see supported_action_types())
+  ActionKind kind = ActionKind::unknown;     // the same, as an enum
   std::string text;                         // send_msg, send_broadcast
   std::vector<std::string> quick_replies;   // send_msg, send_broadcast
   std::vector<std::string> attachments;     // send_msg, send_broadcast
@@ -126,6 +134,8 @@ struct FlowAssets {
 };
 
 const std::vector<std::string>& supported_action_types();
+// The kind of an action type ("send_msg" -> ActionKind::send_msg); unknown for any other text.
+ActionKind action_kind(std::string_view type);
 
 // Reads a RapidPro export ({"version", "flows", "triggers", "fields", "groups", ...}) or a single flow
 // definition. Every unsupported or inconsistent item is reported with its path and its node UUID.

@@ -47,11 +47,9 @@ json contact_context(const FlowAssets& assets, const FlowContact& contact) {
   return out;
 }
 
-json input_context(const json& input) {
-  if (!input.is_object()) return nullptr;
-  json in = input;
-  in["__default__"] = input.value("text", "");
-  return in;
+const json& null_json() {
+  static const json n;
+  return n;
 }
 
 // @parent or @child: another run of the session, with the contact.
@@ -109,8 +107,12 @@ void FlowContext::refresh(int r, unsigned entries) {
   valid_ |= entries;
   if (!todo) return;
   has_run_ = r >= 0 && r < static_cast<int>(session_.runs.size());
-  if (todo & kInput) input_ = input_context(session_.input);
-  if (todo & (kContact | kRelated)) contact_ctx_ = contact_context(assets_, contact_);
+  // @input is the message itself, standing for its text: given with a default text, not copied.
+  if (todo & kInput) input_text_ = session_.input.is_object() ? session_.input.value("text", "") : std::string();
+  if (todo & (kContact | kRelated)) {
+    if (contact_.context.is_null()) contact_.context = contact_context(assets_, contact_);
+    contact_ctx_ = &contact_.context;
+  }
   if (!has_run_) {
     results_ = &empty_object();
     return;
@@ -127,12 +129,12 @@ void FlowContext::refresh(int r, unsigned entries) {
                            "created_on", format_iso_time(run.created_on));
   if (todo & kNode) node_ = json_object("uuid", run.path.empty() ? std::string() : run.path.back().node_uuid);
   if (todo & kRelated) {
-    parent_ = run.parent >= 0 ? related_context(assets_, contact_ctx_, session_.runs[static_cast<size_t>(run.parent)])
+    parent_ = run.parent >= 0 ? related_context(assets_, *contact_ctx_, session_.runs[static_cast<size_t>(run.parent)])
                               : json();
     child_ = json();
     for (int i = static_cast<int>(session_.runs.size()) - 1; i > r; --i)
       if (session_.runs[static_cast<size_t>(i)].parent == r) {
-        child_ = related_context(assets_, contact_ctx_, session_.runs[static_cast<size_t>(i)]);
+        child_ = related_context(assets_, *contact_ctx_, session_.runs[static_cast<size_t>(i)]);
         break;
       }
   }
@@ -143,13 +145,17 @@ void FlowContext::collect(unsigned entries) {
   for (const auto& n : kNames) {
     if (!(entries & n.bit)) continue;
     const json* v = nullptr;
+    const std::string* default_text = nullptr;
     switch (n.bit) {
       case kGlobals: v = &host_.globals; break;
-      case kInput: v = &input_; break;
+      case kInput:
+        v = session_.input.is_object() ? &session_.input : &null_json();
+        default_text = &input_text_;
+        break;
       case kTrigger: v = session_.trigger.is_null() ? &empty_object() : &session_.trigger; break;
       case kWebhook: v = &session_.webhook; break;
       case kLocals: v = &empty_object(); break;
-      case kContact: v = &contact_ctx_[std::string(n.name)]; break;
+      case kContact: v = &contact_ctx_->find(n.name).value(); break;
       case kResults: v = results_; break;
       case kRun: v = has_run_ ? &run_ctx_ : nullptr; break;
       case kNode: v = has_run_ ? &node_ : nullptr; break;
@@ -159,7 +165,7 @@ void FlowContext::collect(unsigned entries) {
         break;
       }
     }
-    view_.emplace_back(n.name, v);
+    view_.push_back(ContextEntry{n.name, v, default_text});
   }
 }
 
@@ -175,8 +181,11 @@ json FlowContext::whole(int r) {
   refresh(r, kAll);
   collect(kAll);
   json out = json::object();
-  for (const auto& [name, v] : view_)
-    if (v) out[std::string(name)] = *v;
+  for (const auto& e : view_) {
+    if (!e.value) continue;
+    json& entry = out[std::string(e.name)] = *e.value;
+    if (e.default_text && entry.is_object()) entry["__default__"] = *e.default_text;
+  }
   return out;
 }
 

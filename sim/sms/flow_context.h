@@ -41,6 +41,11 @@ class FlowContext {
   bool valid(unsigned entries) const { return (valid_ & entries) == entries; }
   // Something these entries show has changed.
   void stale(unsigned entries) { valid_ &= ~entries; }
+  // The contact has changed (its name, language, fields or groups).
+  void contact_changed() {
+    contact_.context = nullptr;
+    stale(kContact | kRelated);
+  }
 
  private:
   void refresh(int r, unsigned entries);
@@ -52,7 +57,9 @@ class FlowContext {
   const Host& host_;
   int run_ = -2;
   unsigned valid_ = 0;
-  nlohmann::json input_, contact_ctx_, run_ctx_, node_, parent_, child_;
+  nlohmann::json run_ctx_, node_, parent_, child_;
+  std::string input_text_;  // what @input stands for: the message's text
+  const nlohmann::json* contact_ctx_ = nullptr;  // the contact's context (see FlowContact::context)
   const nlohmann::json* results_ = nullptr;
   bool has_run_ = false;
   ContextEntries view_;

@@ -23,7 +23,7 @@ TestOutcome no_match() { return TestOutcome{}; }
 
 // Outcomes go into JSON (results, events): invalid UTF-8 from the input becomes U+FFFD so that
 // serializing them can never fail.
-std::string valid_utf8(const std::string& s) { return text::encode_utf8(text::decode_utf8(s)); }
+std::string valid_utf8(const std::string& s) { return text::sanitize_utf8(s); }
 
 TestOutcome matched(const std::string& match, nlohmann::json extra = nullptr) {
   TestOutcome o;
@@ -439,30 +439,63 @@ std::string result_key(std::string s) {
 
 // ---- Table of tests ------------------------------------------------------------------------------
 
+// What a test does; tests of one family share their code and differ by their comparison.
+enum class Family { text, only_text, any_word, all_words, phrase, only_phrase, beginning, pattern, number, date,
+                    time, phone, email, group, category };
+
 struct TestSpec {
-  const char* name;
+  std::string_view name;
   int min_args, max_args;
+  Family family;
+  NumberTest number = NumberTest::Any;  // Family::number
+  DateTest date = DateTest::Any;        // Family::date
 };
 
 const TestSpec kSpecs[] = {
-    {"has_text", 0, 0},          {"has_value", 0, 0},       {"has_only_text", 1, 1},
-    {"has_any_word", 1, 1},      {"has_all_words", 1, 1},   {"has_phrase", 1, 1},
-    {"has_only_phrase", 1, 1},   {"has_beginning", 1, 1},   {"has_pattern", 1, 1},
-    {"has_number", 0, 0},        {"has_number_between", 2, 2}, {"has_number_lt", 1, 1},
-    {"has_number_lte", 1, 1},    {"has_number_eq", 1, 1},   {"has_number_gte", 1, 1},
-    {"has_number_gt", 1, 1},     {"has_date", 0, 0},        {"has_date_lt", 1, 1},
-    {"has_date_eq", 1, 1},       {"has_date_gt", 1, 1},     {"has_time", 0, 0},
-    {"has_phone", 0, 1},         {"has_email", 0, 0},       {"has_group", 1, 2},
-    {"has_category", 1, INT_MAX},
+    {"has_text", 0, 0, Family::text},
+    {"has_value", 0, 0, Family::text},
+    {"has_only_text", 1, 1, Family::only_text},
+    {"has_any_word", 1, 1, Family::any_word},
+    {"has_all_words", 1, 1, Family::all_words},
+    {"has_phrase", 1, 1, Family::phrase},
+    {"has_only_phrase", 1, 1, Family::only_phrase},
+    {"has_beginning", 1, 1, Family::beginning},
+    {"has_pattern", 1, 1, Family::pattern},
+    {"has_number", 0, 0, Family::number, NumberTest::Any},
+    {"has_number_between", 2, 2, Family::number, NumberTest::Between},
+    {"has_number_lt", 1, 1, Family::number, NumberTest::LT},
+    {"has_number_lte", 1, 1, Family::number, NumberTest::LTE},
+    {"has_number_eq", 1, 1, Family::number, NumberTest::EQ},
+    {"has_number_gte", 1, 1, Family::number, NumberTest::GTE},
+    {"has_number_gt", 1, 1, Family::number, NumberTest::GT},
+    {"has_date", 0, 0, Family::date, NumberTest::Any, DateTest::Any},
+    {"has_date_lt", 1, 1, Family::date, NumberTest::Any, DateTest::LT},
+    {"has_date_eq", 1, 1, Family::date, NumberTest::Any, DateTest::EQ},
+    {"has_date_gt", 1, 1, Family::date, NumberTest::Any, DateTest::GT},
+    {"has_time", 0, 0, Family::time},
+    {"has_phone", 0, 1, Family::phone},
+    {"has_email", 0, 0, Family::email},
+    {"has_group", 1, 2, Family::group},
+    {"has_category", 1, INT_MAX, Family::category},
 };
 
-const TestSpec* spec_of(const std::string& type) {
+const TestSpec* spec_of(std::string_view type) {
   for (const auto& s : kSpecs)
     if (type == s.name) return &s;
   return nullptr;
 }
 
 std::string plural_args(int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); }
+
+TestOutcome number_test(const std::string& input, const std::vector<std::string>& args, NumberTest kind) {
+  Decimal bounds[2];
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto d = number_argument(args[i]);
+    if (!d) return failed("unable to convert \"" + args[i] + "\" to a number");
+    bounds[i] = *d;
+  }
+  return test_number(input, kind, bounds[0], bounds[1]);
+}
 
 TestOutcome run(const std::string& type, const std::string& input, const std::vector<std::string>& args,
                 const TestEnv& env) {
@@ -476,67 +509,45 @@ TestOutcome run(const std::string& type, const std::string& input, const std::ve
     return failed(type + " takes " + expected + ", got " + std::to_string(n));
   }
 
-  if (type == "has_text" || type == "has_value") {
-    const std::string t = text::trim(input);
-    return t.empty() ? no_match() : matched(t);
-  }
-  if (type == "has_only_text") return input == args[0] ? matched(input) : no_match();
-  if (type == "has_any_word") return has_any_word(input, args[0]);
-  if (type == "has_all_words") return has_all_words(input, args[0]);
-  if (type == "has_phrase") return has_phrase(input, args[0]);
-  if (type == "has_only_phrase") return has_only_phrase(input, args[0]);
-  if (type == "has_beginning") return has_beginning(input, args[0]);
-  if (type == "has_pattern") return has_pattern(input, args[0]);
-
-  if (type.rfind("has_number", 0) == 0) {
-    static const std::pair<const char*, NumberTest> kinds[] = {
-        {"has_number", NumberTest::Any},     {"has_number_between", NumberTest::Between},
-        {"has_number_lt", NumberTest::LT},   {"has_number_lte", NumberTest::LTE},
-        {"has_number_eq", NumberTest::EQ},   {"has_number_gte", NumberTest::GTE},
-        {"has_number_gt", NumberTest::GT}};
-    NumberTest kind = NumberTest::Any;
-    for (const auto& [name, k] : kinds)
-      if (type == name) kind = k;
-    Decimal bounds[2];
-    for (size_t i = 0; i < args.size(); ++i) {
-      const auto d = number_argument(args[i]);
-      if (!d) return failed("unable to convert \"" + args[i] + "\" to a number");
-      bounds[i] = *d;
+  switch (spec->family) {
+    case Family::text: {
+      const std::string t = text::trim(input);
+      return t.empty() ? no_match() : matched(t);
     }
-    return test_number(input, kind, bounds[0], bounds[1]);
-  }
-
-  if (type == "has_date") return test_date(input, args, DateTest::Any, env);
-  if (type == "has_date_lt") return test_date(input, args, DateTest::LT, env);
-  if (type == "has_date_eq") return test_date(input, args, DateTest::EQ, env);
-  if (type == "has_date_gt") return test_date(input, args, DateTest::GT, env);
-  if (type == "has_time") {
-    const auto t = detail::parse_time_of_day(input);
-    return t ? matched(detail::format_time_of_day(*t)) : no_match();
-  }
-
-  if (type == "has_phone") {
-    const std::string country = text::to_upper(text::trim(args.empty() ? env.default_country : args[0]));
-    const auto numbers = detail::find_phone_numbers(input, country);
-    return numbers.empty() ? no_match() : matched(numbers.front());
-  }
-  if (type == "has_email") {
-    const std::string email = find_email(input);
-    return email.empty() ? no_match() : matched(email);
-  }
-
-  if (type == "has_group") {
-    for (const auto& [uuid, name] : env.contact_groups)
-      if (uuid == args[0]) return matched("{name: " + name + ", uuid: " + uuid + "}");
-    return no_match();
-  }
-  if (type == "has_category") {
-    const std::string key = result_key(input);
-    const auto it = env.result_categories.find(key);
-    if (it == env.result_categories.end()) return failed("no result named \"" + key + "\"");
-    for (const auto& category : args)
-      if (category == it->second) return matched(it->second);
-    return no_match();
+    case Family::only_text: return input == args[0] ? matched(input) : no_match();
+    case Family::any_word: return has_any_word(input, args[0]);
+    case Family::all_words: return has_all_words(input, args[0]);
+    case Family::phrase: return has_phrase(input, args[0]);
+    case Family::only_phrase: return has_only_phrase(input, args[0]);
+    case Family::beginning: return has_beginning(input, args[0]);
+    case Family::pattern: return has_pattern(input, args[0]);
+    case Family::number: return number_test(input, args, spec->number);
+    case Family::date: return test_date(input, args, spec->date, env);
+    case Family::time: {
+      const auto t = detail::parse_time_of_day(input);
+      return t ? matched(detail::format_time_of_day(*t)) : no_match();
+    }
+    case Family::phone: {
+      const std::string country = text::to_upper(text::trim(args.empty() ? env.default_country : args[0]));
+      const auto numbers = detail::find_phone_numbers(input, country);
+      return numbers.empty() ? no_match() : matched(numbers.front());
+    }
+    case Family::email: {
+      const std::string email = find_email(input);
+      return email.empty() ? no_match() : matched(email);
+    }
+    case Family::group:
+      for (const auto& [uuid, name] : env.contact_groups)
+        if (uuid == args[0]) return matched("{name: " + name + ", uuid: " + uuid + "}");
+      return no_match();
+    case Family::category: {
+      const std::string key = result_key(input);
+      const auto it = env.result_categories.find(key);
+      if (it == env.result_categories.end()) return failed("no result named \"" + key + "\"");
+      for (const auto& category : args)
+        if (category == it->second) return matched(it->second);
+      return no_match();
+    }
   }
   return failed("unknown case test \"" + type + "\"");
 }

@@ -132,7 +132,7 @@ flows::WebhookResponse sandbox_webhook(State& state, const flows::FlowContact& c
   const size_t q = rest.find('?');
   const std::string route = rest.substr(0, q);
   auto params = query_params(q == std::string::npos ? "" : rest.substr(q + 1));
-  json body = json::parse(req.body.empty() ? "{}" : req.body, nullptr, false);
+  json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
   if (body.is_discarded()) body = json::object();
   for (const auto& [k, v] : params)
     if (!body.contains(k)) body[k] = v;

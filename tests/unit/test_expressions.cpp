@@ -1227,6 +1227,24 @@ TEST_CASE("the context's numbers, strings and nesting come through exactly") {
   CHECK(r.errors[0] == "error evaluating @(contact): context has no property 'contact'");
 }
 
+TEST_CASE("an entry given with a default text reads as an object holding it as its default") {
+  // The flow engine gives @input this way: the message itself, standing for its text.
+  const json msg = {{"text", "Awa 12 f"}, {"urn", "tel:+22370000111"}, {"channel", {{"name", "Kalan"}}}};
+  json with_default = msg;
+  with_default["__default__"] = "Awa 12 f";
+  const std::string text = "Awa 12 f";
+  const ContextEntries entries = {ContextEntry{"input", &msg, &text}};
+  const json whole = {{"input", with_default}};
+  const ExprEnv env = mali_env();
+  for (const char* tmpl : {"@input", "@INPUT", "@input.text", "@input.channel.name", "@(upper(input))", "@(json(input))",
+                           "@(input = \"Awa 12 f\")", "@(input.__default__)", "@(input[\"urn\"])", "@(default(input, \"-\"))"}) {
+    CAPTURE(tmpl);
+    const RenderResult a = render_template(tmpl, entries, env), b = render_template(tmpl, whole, env);
+    CHECK(a.text == b.text);
+    CHECK(a.errors == b.errors);
+  }
+}
+
 TEST_CASE("hostile input never escapes as an exception") {
   const json ctx = reporter_context();
   const ExprEnv env = mali_env();

@@ -234,6 +234,19 @@ TEST_CASE("prot: consent accepted registers and activates the reporter") {
   CHECK(c.say(kAmadou, "Jam") == Lines{kPrompt});
 }
 
+TEST_CASE("a reporter's new name and groups show in the flows of later messages") {
+  // The contact's part of the expression context is kept from one message to the next: the
+  // registration must replace what the first "Jam" saw (the world's name for the number).
+  Conversation c;
+  c.say(kAmadou, "Jam");  // refused: not registered yet
+  for (const char* text : {"prot", "ousmane diarra", "CDPE de Sio", "Sio", "1", "oui"}) c.say(kAmadou, text);
+  CHECK(c.say(kAmadou, "Jam") == Lines{kPrompt});
+  for (const char* text : {"Awa Diallo 12 f", "2", "Socoura", "oui"}) c.say(kAmadou, text);
+  const Lines alert = c.sent_to(kCsref);
+  REQUIRE(alert.size() == 1);
+  CHECK(alert[0].find("Signalant : Ousmane Diarra (" + std::string(kAmadou) + ")") != std::string::npos);
+}
+
 TEST_CASE("prot: a refusal of consent ends the registration cleanly, with no personal data kept") {
   Conversation c;
   c.say(kAmadou, "prot");

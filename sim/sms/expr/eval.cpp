@@ -14,11 +14,18 @@ Ctx::Ctx(const ExprEnv& e, const ContextEntries& c) : env(e), entries(&c) {
 
 const nlohmann::json* Ctx::entry(std::string_view name) const {
   if (context) return context_entry(*context, name, nullptr);
-  for (const auto& [k, v] : *entries)
-    if (v && k == name) return v;
+  for (const auto& e : *entries)
+    if (e.value && e.name == name) return e.value;
   const FoldKey want(name);
-  for (const auto& [k, v] : *entries)  // sorted names, as a JSON object's keys
-    if (v && want.matches(k)) return v;
+  for (const auto& e : *entries)  // sorted names, as a JSON object's keys
+    if (e.value && want.matches(e.name)) return e.value;
+  return nullptr;
+}
+
+const std::string* Ctx::entry_default(const nlohmann::json* entry) const {
+  if (!entries) return nullptr;
+  for (const auto& e : *entries)
+    if (e.value == entry) return e.default_text;
   return nullptr;
 }
 
@@ -76,12 +83,24 @@ const Value* scope_var(const std::string& name, const std::shared_ptr<const Scop
   return nullptr;
 }
 
+// A top-level entry's object as it converts when the entry was given a default text.
+Value with_default(Value v, const std::string& text) {
+  if (!v.is(Value::Kind::object)) return v;
+  auto o = std::make_shared<Object>(*v.obj);
+  o->has_default = true;
+  o->def = Value::text(text);
+  v.obj = std::move(o);
+  return v;
+}
+
 // Converts context data (objects and arrays once per evaluation).
 Value convert(const json& j, int depth, Ctx& cx) {
   if (!j.is_object() && !j.is_array()) return from_json_at(j, depth);
   for (const auto& [p, v] : cx.converted)
     if (p == &j) return v;
   Value v = from_json_at(j, depth);
+  if (depth == 0)
+    if (const std::string* text = cx.entry_default(&j)) v = with_default(std::move(v), *text);
   if (cx.converted.size() < 64) cx.converted.emplace_back(&j, v);
   return v;
 }
@@ -206,6 +225,9 @@ Value number_result(const Decimal& d) {
 
 Value binary_op(char op, const Value& a, const Value& b) {
   Value err;
+  // Text compared with text (the common case: a result's category with a literal) needs no copies.
+  if ((op == '=' || op == '!') && a.is(Value::Kind::text) && b.is(Value::Kind::text))
+    return Value::boolean((a.s == b.s) == (op == '='));
   if (op == '&' || op == '=' || op == '!') {
     std::string x, y;
     if (!to_text(a, x, err) || !to_text(b, y, err)) return err;
@@ -308,6 +330,11 @@ void render_slot(const Slot& s, Ctx& cx, std::string& out) {
   }
   const json* j = s.j;
   int depth = s.depth;
+  if (depth == 0)
+    if (const std::string* text = cx.entry_default(j); text && j->is_object()) {
+      out += *text;
+      return;
+    }
   // An object with a default renders as its default (as from_json_at + render would).
   while (j->is_object() && depth < kMaxJsonDepth) {
     const auto& m = j->get_ref<const json::object_t&>();

@@ -32,6 +32,8 @@ struct Ctx {
   const ContextEntries* entries = nullptr;   // or as entries held elsewhere
   // The context's top-level entry matching `name` (exact, then ignoring case); nullptr if none.
   const nlohmann::json* entry(std::string_view name) const;
+  // The default text a top-level entry was given with (see ContextEntry), or nullptr.
+  const std::string* entry_default(const nlohmann::json* entry) const;
   // Context objects and arrays already converted in this evaluation (context data is looked up
   // lazily, by path; only what an expression uses as a whole is converted, once).
   std::vector<std::pair<const nlohmann::json*, Value>> converted;

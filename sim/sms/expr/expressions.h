@@ -28,10 +28,18 @@ struct ExprEnv {
   std::optional<std::uint64_t> random_seed;  // rand() and rand_between() are errors without it
 };
 
-// A context given by its top-level entries, each held by the caller, sorted by name (lower case, no
-// duplicates); a null value is an absent entry. The flow engine keeps its entries from one render to
-// the next instead of copying them into one object. Same lookups as a JSON object with those keys.
-using ContextEntries = std::vector<std::pair<std::string_view, const nlohmann::json*>>;
+// One top-level entry of a context, held by the caller; a null value is an absent entry. An object
+// given with a default text stands for that text, as if it held it as "__default__" (the flow engine
+// gives the input message so, rather than copying it to add one).
+struct ContextEntry {
+  std::string_view name;
+  const nlohmann::json* value = nullptr;
+  const std::string* default_text = nullptr;
+};
+// A context given by its top-level entries, sorted by name (lower case, no duplicates). The flow
+// engine keeps its entries from one render to the next instead of copying them into one object.
+// Same lookups as a JSON object with those keys.
+using ContextEntries = std::vector<ContextEntry>;
 
 struct RenderResult {
   std::string text;                 // the rendered text (errors render as RapidPro renders them)
