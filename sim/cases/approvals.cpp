@@ -76,10 +76,13 @@ ApplyResult approval_decide(State& s, const Actor& a, const json& args) {
     return ApplyResult::refuse("approval_none",
                                {kind, c->id, it == c->approvals.end() ? "—" : it->second.status});
   if (!approve && comment.empty()) return ApplyResult::refuse("comment_required");
-  if (approve && kind == "closure")
-    for (const char* f : {case_forms::kClosureReview, case_forms::kFeedback})
-      if (const FormEntry* e = c->latest(f); !e) return ApplyResult::refuse("closure_forms_missing", {f, c->id});
-      else if (!e->missing.empty()) return ApplyResult::refuse("form_incomplete", {f, e->missing.front()});
+  if (approve && kind == "closure") {
+    for (const char* f : {case_forms::kClosureReview, case_forms::kFeedback}) {
+      const FormEntry* e = c->latest(f);
+      if (!e) return ApplyResult::refuse("closure_forms_missing", {f, c->id});
+      if (!e->missing.empty()) return ApplyResult::refuse("form_incomplete", {f, e->missing.front()});
+    }
+  }
   Approval& ap = it->second;
   const std::string status = approve ? "approved" : "rejected";
   audit(*c, s, a, "case.approval.decide", "approvals/" + kind, ap.status, status);
