@@ -790,7 +790,7 @@ struct SearchLists {
 
 Regex::Find Regex::find(std::string_view text, std::vector<std::pair<long, long>>& groups) const {
   groups.clear();
-  return search(text, &groups);
+  return search(text, groups);
 }
 
 // Whether the pattern matches somewhere. Which thread wins and where groups fall do not matter then,
@@ -810,7 +810,7 @@ Regex::Find Regex::test(std::string_view text) const {
   long budget = kStepBudget;
 
   // Follows empty transitions from pc at position i, appending the threads that read a character to
-  // `list`. False when a Match is reached (-1 when over budget).
+  // `list`. Returns 1 when a Match is reached, -1 when over budget, else 0.
   auto add_thread = [&](std::vector<int>& list, int start_pc, size_t i) -> int {
     stack.clear();
     stack.push_back(start_pc);
@@ -856,15 +856,14 @@ Regex::Find Regex::test(std::string_view text) const {
   return Find::NoMatch;
 }
 
-// Without `groups`, threads carry no captures (nothing to copy as they split); the threads, the steps
-// and so the answer are the same.
-Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, long>>* groups) const {
+// The leftmost-first search with captures (Pike VM): each thread carries its group offsets.
+Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, long>>& groups) const {
   if (!prog_) return Find::NoMatch;
   const RegexProgram& prog = *prog_;
   const auto cps = decode_with_offsets(text);
   const size_t n = cps.size();
   const size_t ninst = prog.insts.size();
-  const size_t nslots = groups ? static_cast<size_t>(2 * prog.ngroups) : 0;
+  const size_t nslots = static_cast<size_t>(2 * prog.ngroups);
   auto offset = [&](size_t i) { return static_cast<long>(i < n ? cps[i].at : text.size()); };
 
   long budget = kStepBudget;
@@ -944,11 +943,10 @@ Regex::Find Regex::search(std::string_view text, std::vector<std::pair<long, lon
     if (i >= n) break;
   }
   if (!found) return Find::NoMatch;
-  if (!groups) return Find::Match;
-  groups->resize(static_cast<size_t>(prog.ngroups));
-  for (size_t g = 0; g < groups->size(); ++g) {
+  groups.resize(static_cast<size_t>(prog.ngroups));
+  for (size_t g = 0; g < groups.size(); ++g) {
     const long a = matched[2 * g], b = matched[2 * g + 1];
-    (*groups)[g] = (a >= 0 && b >= 0) ? std::make_pair(a, b) : std::make_pair(-1L, -1L);
+    groups[g] = (a >= 0 && b >= 0) ? std::make_pair(a, b) : std::make_pair(-1L, -1L);
   }
   return Find::Match;
 }

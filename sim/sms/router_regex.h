@@ -29,7 +29,7 @@ class Regex {
   int group_count() const;
 
  private:
-  Find search(std::string_view text, std::vector<std::pair<long, long>>* groups) const;
+  Find search(std::string_view text, std::vector<std::pair<long, long>>& groups) const;
   std::shared_ptr<const RegexProgram> prog_;
 };
 
